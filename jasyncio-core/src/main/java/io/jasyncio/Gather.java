@@ -1,0 +1,123 @@
+package io.jasyncio;
+
+import io.jasyncio.loop.SelectorEventLoop;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * {@code asyncio.gather}: one future for the results of many awaitables, in the order given.
+ *
+ * <p>Without {@code returnExceptions}, the first failure (or child cancellation) completes the gather
+ * with that exception while the other children keep running. With it, exceptions take their child's
+ * place in the result list. Cancelling the gather cancels every unfinished child, and the gather then
+ * raises {@link CancelledError} whatever {@code returnExceptions} says.
+ */
+final class Gather<T> extends Future<List<T>> {
+
+    private final List<Future<? extends T>> children;
+    private final boolean returnExceptions;
+    private int finished;
+    private boolean cancelRequested;
+
+    private Gather(SelectorEventLoop loop, List<Future<? extends T>> children, boolean returnExceptions) {
+        super(loop);
+        this.children = children;
+        this.returnExceptions = returnExceptions;
+    }
+
+    static <T> Future<List<T>> of(SelectorEventLoop loop, List<? extends Awaitable<? extends T>> awaitables,
+                                  boolean returnExceptions) {
+        if (awaitables.isEmpty()) {
+            Future<List<T>> outer = loop.createFuture();
+            outer.setResult(new ArrayList<>());
+            return outer;
+        }
+        Map<Awaitable<?>, Future<? extends T>> seen = new IdentityHashMap<>();
+        List<Future<? extends T>> children = new ArrayList<>(awaitables.size());
+        SelectorEventLoop target = loop;
+        for (Awaitable<? extends T> a : awaitables) {
+            Future<? extends T> f = seen.get(a);
+            if (f == null) {
+                f = Aio.ensureFuture(a, target);
+                seen.put(a, f);
+            }
+            children.add(f);
+        }
+        Gather<T> outer = new Gather<>(target, children, returnExceptions);
+        int distinct = 0;
+        for (Future<? extends T> f : seen.values()) {
+            distinct++;
+            f.addDoneCallback(outer::childDone);
+        }
+        outer.expected = distinct;
+        return outer;
+    }
+
+    private int expected;
+
+    private void childDone(Future<?> child) {
+        finished++;
+        if (done()) {
+            if (!child.cancelled()) {
+                child.exception();
+            }
+            return;
+        }
+        if (!returnExceptions) {
+            if (child.cancelled()) {
+                // A child cancelled on its own counts as a CancelledError raised by it; the gather itself
+                // is not cancelled.
+                setException(child.makeCancelledError());
+                return;
+            }
+            Throwable error = child.exception();
+            if (error != null) {
+                setException(error);
+                return;
+            }
+        }
+        if (finished == expected) {
+            List<Object> results = new ArrayList<>(children.size());
+            for (Future<? extends T> f : children) {
+                if (f.cancelled()) {
+                    results.add(f.makeCancelledError());
+                } else {
+                    Throwable error = f.exception();
+                    results.add(error != null ? error : f.peekResult());
+                }
+            }
+            if (cancelRequested) {
+                // The gather was cancelled: propagate it whatever returnExceptions says.
+                setException(new CancelledError(null));
+            } else {
+                @SuppressWarnings("unchecked")
+                List<T> typed = (List<T>) results;
+                setResult(typed);
+            }
+        }
+    }
+
+    @Override
+    public boolean cancel(String message) {
+        if (done()) {
+            return false;
+        }
+        boolean any = false;
+        for (Future<? extends T> child : children) {
+            if (child.cancel(message)) {
+                any = true;
+            }
+        }
+        if (any) {
+            cancelRequested = true;
+        }
+        return any;
+    }
+
+    @Override
+    public String toString() {
+        return "<_GatheringFuture " + describeState() + ">";
+    }
+}

@@ -1,0 +1,409 @@
+package io.jasyncio;
+
+import io.jasyncio.internal.StackFrames;
+import io.jasyncio.internal.Throwables;
+import io.jasyncio.internal.fiber.Fiber;
+import io.jasyncio.internal.fiber.Fibers;
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.loop.EventLoops;
+import io.jasyncio.loop.Handle;
+import io.jasyncio.loop.SelectorEventLoop;
+import io.jasyncio.loop.TaskFactory;
+import java.io.PrintStream;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * A coroutine running on the event loop (asyncio {@code Task}): a {@link Future} whose result comes
+ * from its coroutine. The coroutine runs on its own stack (a continuation), so it suspends at
+ * {@link Aio#await} calls at any call depth.
+ *
+ * <p>{@link #cancel(String)} raises {@link CancelledError} inside the coroutine at the await where it is
+ * suspended (or at its next await); the coroutine may catch it to clean up, including awaiting.
+ *
+ * @param <T> the type of the result
+ */
+public class Task<T> extends Future<T> {
+
+    private static final AtomicLong NAME_COUNTER = new AtomicLong();
+
+    private final Coroutine<T> coroutine;
+    private String name;
+    private Fiber fiber;
+    private final Step step = new Step(this);
+    private boolean stepScheduled;
+    private Future<?> waiter;
+    private boolean mustCancel;
+    private String cancelMessage;
+    private int cancelRequests;
+    private CancelledError injection;
+    CancelScope scopes;
+    /** Links of the loop's list of unfinished tasks ({@link LiveTasks}). */
+    Task<?> livePrev;
+    Task<?> liveNext;
+    boolean live;
+
+    /** Creates a task for {@code coroutine} on the current event loop and schedules its first step. */
+    public Task(Coroutine<T> coroutine) {
+        this(coroutine, EventLoops.getEventLoop(), null);
+    }
+
+    /** Creates a named task on {@code loop} and schedules its first step. */
+    public Task(Coroutine<T> coroutine, EventLoop loop, String name) {
+        this(coroutine, loop, name, false);
+    }
+
+    /**
+     * Creates a task; with {@code eagerStart} and a running loop, its first step runs at once, inside this
+     * call, until its first suspension (Python 3.12's {@code eager_start}).
+     */
+    public Task(Coroutine<T> coroutine, EventLoop loop, String name, boolean eagerStart) {
+        super(loop);
+        if (coroutine == null) {
+            throw new NullPointerException("coroutine");
+        }
+        this.coroutine = coroutine;
+        this.name = name != null ? name : "Task-" + NAME_COUNTER.incrementAndGet();
+        if (eagerStart && this.loop.isRunning() && this.loop.inLoop()) {
+            eagerStep();
+        } else {
+            this.loop.liveTasks().add(this);
+            wakeUp();
+        }
+    }
+
+    /** A task factory whose tasks start eagerly (asyncio {@code eager_task_factory}). */
+    public static TaskFactory eagerTaskFactory() {
+        return EagerFactory.INSTANCE;
+    }
+
+    private enum EagerFactory implements TaskFactory {
+        INSTANCE;
+
+        @Override
+        public <R> Task<R> create(EventLoop loop, Coroutine<R> coroutine, String name) {
+            return new Task<>(coroutine, loop, name, true);
+        }
+    }
+
+    // ---- identity ------------------------------------------------------------------------------
+
+    /** The task's name ({@code Task-N} unless given). */
+    public String getName() {
+        return name;
+    }
+
+    /** Renames the task. */
+    public void setName(String name) {
+        this.name = String.valueOf(name);
+    }
+
+    /** The coroutine this task runs. */
+    public Coroutine<T> getCoro() {
+        return coroutine;
+    }
+
+    // ---- cancellation --------------------------------------------------------------------------
+
+    /**
+     * Requests cancellation: {@link CancelledError} will be raised inside the coroutine at its current
+     * (or next) await. Returns {@code false} if the task is already done.
+     */
+    @Override
+    public boolean cancel(String message) {
+        if (done()) {
+            return false;
+        }
+        cancelRequests++;
+        if (waiter != null && waiter.cancel(message)) {
+            // The waiter's cancellation wakes us with CancelledError; keep the waiter: it may be a task
+            // that ignores the cancellation, so that we may have to cancel it again later.
+            return true;
+        }
+        mustCancel = true;
+        cancelMessage = message;
+        return true;
+    }
+
+    /** How many cancellation requests are pending ({@code cancel()} calls not matched by {@link #uncancel()}). */
+    public int cancelling() {
+        return cancelRequests;
+    }
+
+    /** Withdraws one cancellation request and returns how many remain. */
+    public int uncancel() {
+        if (cancelRequests > 0) {
+            cancelRequests--;
+            if (cancelRequests == 0) {
+                mustCancel = false;
+            }
+        }
+        return cancelRequests;
+    }
+
+    /** Not supported: a task's result comes from its coroutine. */
+    @Override
+    public void setResult(T value) {
+        throw new UnsupportedOperationException("Task does not support set_result operation");
+    }
+
+    /** Not supported: a task's exception comes from its coroutine. */
+    @Override
+    public void setException(Throwable error) {
+        throw new UnsupportedOperationException("Task does not support set_exception operation");
+    }
+
+    // ---- stepping ------------------------------------------------------------------------------
+
+    /** Schedules the next step (once, however often it is called before the step runs). */
+    final void wakeUp() {
+        if (!stepScheduled) {
+            stepScheduled = true;
+            loop.scheduleHandle(step);
+        }
+    }
+
+    private void runStep() {
+        stepScheduled = false;
+        if (done()) {
+            return;
+        }
+        if (mustCancel) {
+            mustCancel = false;
+            injection = deliverCancel(new CancelledError(cancelMessage));
+        }
+        Task<?> previous = loop.swapCurrentTask(this);
+        try {
+            resumeFiber();
+        } finally {
+            loop.swapCurrentTask(previous);
+        }
+        if (done() && live) {
+            loop.liveTasks().remove(this);
+        }
+    }
+
+    private void eagerStep() {
+        Task<?> previous = loop.swapCurrentTask(this);
+        try {
+            resumeFiber();
+        } finally {
+            loop.swapCurrentTask(previous);
+        }
+        if (!done()) {
+            loop.liveTasks().add(this);
+        }
+    }
+
+    private void resumeFiber() {
+        Fiber f = fiber;
+        if (f == null) {
+            f = fiber = Fibers.backend().create(this::runBody, name);
+        }
+        if (f.resume()) {
+            fiber = null;
+        }
+    }
+
+    /** The coroutine's whole life, on the fiber; its frame marks where the task's own stack begins. */
+    private void runBody() {
+        EventLoops.enterTaskThread(loop);
+        try {
+            CancelledError early = injection;
+            if (early != null) {
+                injection = null;
+                throw early;
+            }
+            T value = coroutine.call();
+            if (mustCancel) {
+                mustCancel = false;
+                finishCancelled(new CancelledError(cancelMessage));
+            } else {
+                super.setResult(value);
+            }
+        } catch (TimeoutError e) {
+            super.setException(e);
+        } catch (CancelledError e) {
+            finishCancelled(e);
+        } catch (Throwable e) {
+            super.setException(e);
+        }
+    }
+
+    private void finishCancelled(CancelledError e) {
+        setCancelledError(e);
+        super.cancel(e.getMessage());
+    }
+
+    /** Unwinds a task that will never run again (the loop is closing). */
+    public final void discard() {
+        Fiber f = fiber;
+        fiber = null;
+        if (f != null) {
+            f.discard();
+        }
+    }
+
+    // ---- suspending ----------------------------------------------------------------------------
+
+    /** {@code await future} inside this task; called on the task's own stack. */
+    final <R> R awaitFuture(Future<R> future) {
+        if (future.done()) {
+            return resultOf(future);
+        }
+        if (future == this) {
+            throw new IllegalStateException("Task cannot await on itself: " + this);
+        }
+        if (future.loop != loop) {
+            throw new IllegalStateException("Task " + this + " got Future " + future
+                    + " attached to a different loop");
+        }
+        waiter = future;
+        future.addWaiter(this);
+        if (mustCancel || scopeCancelled()) {
+            if (future.cancel(cancelMessage)) {
+                mustCancel = false;
+            }
+        }
+        fiber.suspend();
+        waiter = null;
+        CancelledError injected = injection;
+        if (injected != null) {
+            injection = null;
+            if (!future.done()) {
+                future.removeWaiter(this);
+            }
+            throw injected;
+        }
+        return resultOf(future);
+    }
+
+    /** A bare yield for one loop iteration ({@code await asyncio.sleep(0)}). */
+    final void yieldNow() {
+        if (scopeCancelled()) {
+            mustCancel = true;
+        }
+        wakeUp();
+        fiber.suspend();
+        CancelledError injected = injection;
+        if (injected != null) {
+            injection = null;
+            throw injected;
+        }
+    }
+
+    private <R> R resultOf(Future<R> future) {
+        if (future.cancelled()) {
+            throw deliverCancel(future.makeCancelledError());
+        }
+        Throwable error = future.peekException();
+        if (error != null) {
+            future.markRetrieved();
+            if (!(error instanceof CancelledError)) {
+                AwaitTraces.append(error, this);
+            } else if (!(error instanceof TimeoutError)) {
+                throw deliverCancel((CancelledError) error);
+            }
+            throw Throwables.sneaky(error);
+        }
+        return future.peekResult();
+    }
+
+    private boolean scopeCancelled() {
+        for (CancelScope s = scopes; s != null; s = s.parent) {
+            if (s.cancelled) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The cancellation to raise at an await: translated by the outermost cancelled scope that claims it. */
+    private CancelledError deliverCancel(CancelledError cause) {
+        CancelledError result = cause;
+        for (CancelScope s = scopes; s != null; s = s.parent) {
+            if (s.cancelled) {
+                CancelledError translated = s.translate(cause);
+                if (translated != null) {
+                    result = translated;
+                }
+            }
+        }
+        return result;
+    }
+
+    // ---- introspection -------------------------------------------------------------------------
+
+    /** The user frames of the suspended coroutine, innermost first (asyncio {@code get_stack}). */
+    public StackTraceElement[] getStack() {
+        Fiber f = fiber;
+        if (f == null) {
+            return new StackTraceElement[0];
+        }
+        return StackFrames.userFrames(f.stack());
+    }
+
+    /** All frames of the suspended coroutine, for debug reports. */
+    public StackTraceElement[] stackTrace() {
+        return getStack();
+    }
+
+    /** Prints the task and its suspended stack (asyncio {@code print_stack}). */
+    public void printStack(PrintStream out) {
+        StackTraceElement[] stack = getStack();
+        if (stack.length == 0) {
+            out.println("No stack for " + this);
+        } else {
+            out.println("Stack for " + this + " (most recent call first):");
+            for (StackTraceElement e : stack) {
+                out.println("\tat " + e);
+            }
+        }
+    }
+
+    /** Where this task was created, when debug mode was on, else {@code null}. */
+    public StackTraceElement[] sourceTraceback() {
+        return sourceTraceback == null ? null : StackFrames.dropLeadingInternal(sourceTraceback);
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<Task ");
+        sb.append(mustCancel && !done() ? "cancelling" : describeState());
+        sb.append(" name='").append(name).append('\'');
+        if (!done()) {
+            StackTraceElement[] stack = getStack();
+            if (stack.length > 0) {
+                sb.append(" at ").append(stack[0]);
+            }
+            if (waiter != null) {
+                sb.append(" wait_for=").append(waiter);
+            }
+        }
+        return sb.append('>').toString();
+    }
+
+    /** The handle that runs one step of a task; debug mode names the task when a step is slow. */
+    public static final class Step extends Handle {
+        private final Task<?> task;
+
+        Step(Task<?> task) {
+            super(task.loop, null);
+            this.task = task;
+        }
+
+        /** The task this step belongs to. */
+        public Task<?> task() {
+            return task;
+        }
+
+        @Override
+        protected void run() {
+            task.runStep();
+        }
+
+        @Override
+        protected String describe() {
+            return "step of " + task;
+        }
+    }
+}

@@ -1,0 +1,11 @@
+package io.jasyncio.internal.fiber;
+
+/** Makes fibers: one implementation on JDK continuations, one on virtual threads. */
+public interface FiberBackend {
+
+    /** Creates a fiber that will run {@code body} when first resumed. */
+    Fiber create(Runnable body, String name);
+
+    /** The back end's short name: {@code continuation} or {@code threads}. */
+    String name();
+}

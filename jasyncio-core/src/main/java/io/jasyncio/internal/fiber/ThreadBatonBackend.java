@@ -1,0 +1,112 @@
+package io.jasyncio.internal.fiber;
+
+import java.util.concurrent.Semaphore;
+
+/**
+ * The portable back end, on public API only: each fiber is a virtual thread, and a baton (a pair of
+ * semaphores) makes sure that exactly one of the loop and the fiber runs at any moment. Slower than
+ * continuations (each switch parks and unparks a thread), but it needs no JVM flags.
+ */
+final class ThreadBatonBackend implements FiberBackend {
+
+    @Override
+    public Fiber create(Runnable body, String name) {
+        return new BatonFiber(body, name);
+    }
+
+    @Override
+    public String name() {
+        return "threads";
+    }
+
+    /** Thrown inside a discarded fiber to unwind its stack; never seen by the loop. */
+    private static final class Discarded extends Error {
+        Discarded() {
+            super("jasyncio fiber discarded", null, false, false);
+        }
+    }
+
+    private static final class BatonFiber implements Fiber {
+        private final Runnable body;
+        private final String name;
+        private final Semaphore toFiber = new Semaphore(0);
+        private final Semaphore toCaller = new Semaphore(0);
+        private volatile Thread thread;
+        private volatile boolean done;
+        private volatile boolean suspended;
+        private volatile boolean discarding;
+
+        BatonFiber(Runnable body, String name) {
+            this.body = body;
+            this.name = name;
+        }
+
+        @Override
+        public boolean resume() {
+            if (done) {
+                throw new IllegalStateException("fiber has ended");
+            }
+            if (thread == null) {
+                thread = Thread.ofVirtual().name(name).unstarted(this::main);
+                thread.start();
+            } else {
+                toFiber.release();
+            }
+            toCaller.acquireUninterruptibly();
+            return done;
+        }
+
+        private void main() {
+            try {
+                body.run();
+            } catch (Discarded e) {
+                // unwound on purpose
+            } finally {
+                done = true;
+                toCaller.release();
+            }
+        }
+
+        @Override
+        public void suspend() {
+            if (Thread.currentThread() != thread) {
+                throw new IllegalStateException("suspend() called outside the fiber");
+            }
+            suspended = true;
+            toCaller.release();
+            toFiber.acquireUninterruptibly();
+            suspended = false;
+            if (discarding) {
+                throw new Discarded();
+            }
+        }
+
+        @Override
+        public boolean isDone() {
+            return done;
+        }
+
+        @Override
+        public boolean isCurrent() {
+            return Thread.currentThread() == thread;
+        }
+
+        @Override
+        public StackTraceElement[] stack() {
+            Thread t = thread;
+            if (t == null || done || !suspended) {
+                return new StackTraceElement[0];
+            }
+            return t.getStackTrace();
+        }
+
+        @Override
+        public void discard() {
+            if (thread != null && !done && suspended) {
+                discarding = true;
+                toFiber.release();
+                toCaller.acquireUninterruptibly();
+            }
+        }
+    }
+}

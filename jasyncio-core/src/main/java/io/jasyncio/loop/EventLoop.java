@@ -1,0 +1,109 @@
+package io.jasyncio.loop;
+
+import io.jasyncio.AsyncRunnable;
+import io.jasyncio.Awaitable;
+import io.jasyncio.Coroutine;
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import java.util.Set;
+
+/**
+ * The event loop's contract: asyncio's {@code AbstractEventLoop} in Java's camelCase.
+ *
+ * <p>A loop runs on one thread at a time and is not thread-safe: from other threads use only
+ * {@link #callSoonThreadsafe(Runnable)} (and the thread-safe helpers built on it). With debug mode on,
+ * calling another method from the wrong thread raises {@link IllegalStateException}.
+ */
+public interface EventLoop extends AutoCloseable {
+
+    /** Runs until {@link #stop()} is called (asyncio {@code run_forever}). */
+    void runForever();
+
+    /**
+     * Runs until {@code future} is done and returns its result or raises its exception
+     * (asyncio {@code run_until_complete}).
+     */
+    <T> T runUntilComplete(Awaitable<T> future);
+
+    /** Wraps {@code coroutine} in a task, runs until it is done, and returns its result. */
+    <T> T runUntilComplete(Coroutine<T> coroutine);
+
+    /** Stops the loop after the callbacks that are ready now have run (asyncio {@code stop}). */
+    void stop();
+
+    /** Whether the loop is running. */
+    boolean isRunning();
+
+    /** Whether {@link #close()} was called. */
+    boolean isClosed();
+
+    /**
+     * Closes the loop: drops pending callbacks and timers, reports tasks still pending, releases the
+     * selector. Must not be called while the loop runs. Calling it again does nothing.
+     */
+    @Override
+    void close();
+
+    /** The loop's clock in seconds (asyncio {@code loop.time()}): monotonic, or virtual in tests. */
+    double time();
+
+    /** Schedules {@code callback} to run on the next iteration, after callbacks already scheduled. */
+    Handle callSoon(Runnable callback);
+
+    /** Schedules {@code callback} to run after {@code delay} seconds. */
+    TimerHandle callLater(double delay, Runnable callback);
+
+    /** Schedules {@code callback} to run at {@code when} on the loop's clock ({@link #time()}). */
+    TimerHandle callAt(double when, Runnable callback);
+
+    /** Like {@link #callSoon(Runnable)}, but may be called from any thread; wakes the loop. */
+    Handle callSoonThreadsafe(Runnable callback);
+
+    /** Creates a future attached to this loop. */
+    <T> Future<T> createFuture();
+
+    /** Wraps {@code coroutine} in a task scheduled on this loop (asyncio {@code loop.create_task}). */
+    <T> Task<T> createTask(Coroutine<T> coroutine, String name);
+
+    /** Like {@link #createTask(Coroutine, String)} with an automatic name ({@code Task-N}). */
+    <T> Task<T> createTask(Coroutine<T> coroutine);
+
+    /** Wraps a coroutine without a result in a task. */
+    Task<Void> createTask(AsyncRunnable coroutine, String name);
+
+    /** Sets the factory {@link #createTask} uses, or {@code null} for plain tasks (asyncio {@code set_task_factory}). */
+    void setTaskFactory(TaskFactory factory);
+
+    /** The task factory in use, or {@code null}. */
+    TaskFactory getTaskFactory();
+
+    /** The task running now on this loop, or {@code null}. */
+    Task<?> currentTask();
+
+    /** The tasks of this loop that are not done yet (a snapshot). */
+    Set<Task<?>> allTasks();
+
+    /** Sets the handler for errors nobody can receive; {@code null} restores the default. */
+    void setExceptionHandler(ExceptionHandler handler);
+
+    /** The handler set with {@link #setExceptionHandler}, or {@code null}. */
+    ExceptionHandler getExceptionHandler();
+
+    /** The default handling: logs the message, the context and the exception's stack. */
+    void defaultExceptionHandler(ExceptionContext context);
+
+    /** Sends {@code context} to the exception handler (or the default one). */
+    void callExceptionHandler(ExceptionContext context);
+
+    /** Turns debug mode on or off. */
+    void setDebug(boolean enabled);
+
+    /** Whether debug mode is on. */
+    boolean getDebug();
+
+    /** The duration, in seconds, above which debug mode reports a callback or task step as slow. */
+    double getSlowCallbackDuration();
+
+    /** Sets the slow-callback threshold in seconds (default 0.1). */
+    void setSlowCallbackDuration(double seconds);
+}

@@ -1,0 +1,114 @@
+package io.jasyncio.loop;
+
+import io.jasyncio.Aio;
+import io.jasyncio.AsyncRunnable;
+import io.jasyncio.Coroutine;
+import io.jasyncio.Task;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.function.Supplier;
+
+/**
+ * Runs coroutines on one loop it owns and shuts it down properly (asyncio {@code Runner}; {@code Aio.run}
+ * uses one). Closing it runs asyncio's exact sequence: cancel the tasks still pending, wait for all of
+ * them ({@code gather(return_exceptions=True)}), report any that failed, then close the loop.
+ */
+public final class Runner implements AutoCloseable {
+
+    private final Boolean debug;
+    private final Supplier<? extends SelectorEventLoop> loopFactory;
+    private SelectorEventLoop loop;
+    private boolean closed;
+    private boolean setAsCurrent;
+
+    /** A runner on a new real-time loop. */
+    public Runner() {
+        this(null, null);
+    }
+
+    /**
+     * A runner with debug mode forced on or off ({@code null}: the environment decides) on loops made
+     * by {@code loopFactory} ({@code null}: a new {@link SelectorEventLoop}).
+     */
+    public Runner(Boolean debug, Supplier<? extends SelectorEventLoop> loopFactory) {
+        this.debug = debug;
+        this.loopFactory = loopFactory;
+    }
+
+    /** Runs {@code coroutine} as a task to completion and returns its result or raises its exception. */
+    public <T> T run(Coroutine<T> coroutine) {
+        if (EventLoops.runningOrNull() != null) {
+            throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
+        }
+        SelectorEventLoop l = getLoop();
+        Task<T> task = l.createTask(coroutine);
+        return l.runUntilComplete(task);
+    }
+
+    /** Runs a coroutine with no result. */
+    public void run(AsyncRunnable coroutine) {
+        run(coroutine.asCoroutine());
+    }
+
+    /** The runner's loop, created on first use. */
+    public SelectorEventLoop getLoop() {
+        if (closed) {
+            throw new IllegalStateException("Runner is closed");
+        }
+        if (loop == null) {
+            loop = loopFactory == null ? EventLoops.newEventLoop() : loopFactory.get();
+            if (debug != null) {
+                loop.setDebug(debug);
+            }
+            if (loopFactory == null) {
+                EventLoops.setEventLoop(loop);
+                setAsCurrent = true;
+            }
+        }
+        return loop;
+    }
+
+    /** Cancels and awaits what is left, then closes the loop. Calling it again does nothing. */
+    @Override
+    public void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (loop == null) {
+            return;
+        }
+        try {
+            cancelAllTasks(loop);
+        } finally {
+            if (setAsCurrent) {
+                EventLoops.setEventLoop(null);
+            }
+            loop.close();
+        }
+    }
+
+    /** Cancels every unfinished task of {@code loop}, runs the loop until they are all done, reports failures. */
+    public static void cancelAllTasks(SelectorEventLoop loop) {
+        Set<Task<?>> toCancel = loop.allTasks();
+        if (toCancel.isEmpty()) {
+            return;
+        }
+        for (Task<?> t : toCancel) {
+            t.cancel();
+        }
+        List<Task<?>> tasks = new ArrayList<>(toCancel);
+        loop.runUntilComplete(Aio.gather(true, tasks));
+        for (Task<?> t : tasks) {
+            if (t.cancelled()) {
+                continue;
+            }
+            Throwable e = t.exception();
+            if (e != null) {
+                loop.callExceptionHandler(ExceptionContext.of(
+                        "unhandled exception during asyncio.run() shutdown", e).with("task", t));
+            }
+        }
+    }
+}

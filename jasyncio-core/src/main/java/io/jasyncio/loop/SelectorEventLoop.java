@@ -1,0 +1,497 @@
+package io.jasyncio.loop;
+
+import io.jasyncio.AsyncRunnable;
+import io.jasyncio.Awaitable;
+import io.jasyncio.Coroutine;
+import io.jasyncio.Future;
+import io.jasyncio.Task;
+import io.jasyncio.LiveTasks;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.System.Logger;
+import java.lang.System.Logger.Level;
+import java.nio.channels.Selector;
+import java.util.ArrayDeque;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+
+/**
+ * The event loop: a ready queue of handles, a heap of timers, a {@link Selector} to wait on, and a
+ * thread-safe inbox that wakes the selector (asyncio's {@code BaseEventLoop} and
+ * {@code SelectorEventLoop}). One loop runs on one thread at a time.
+ */
+public class SelectorEventLoop implements EventLoop {
+
+    private static final Logger DEFAULT_LOGGER = System.getLogger("io.jasyncio");
+
+    private final Clock clock;
+    private final Selector selector;
+    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final TimerHeap timers = new TimerHeap();
+    private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
+    private final LiveTasks liveTasks = new LiveTasks();
+    private volatile boolean polling;
+    private volatile boolean closed;
+    private volatile Thread thread;
+    private boolean stopping;
+    private long timerSequence;
+    private Task<?> currentTask;
+    private TaskFactory taskFactory;
+    private ExceptionHandler exceptionHandler;
+    private boolean debug = DebugMode.fromEnvironment();
+    private long slowCallbackNanos = 100_000_000L;
+    private Logger logger = DEFAULT_LOGGER;
+
+    /** A loop on the real clock. */
+    public SelectorEventLoop() {
+        this(Clock.REAL);
+    }
+
+    /** A loop on {@code clock}; a virtual clock makes a test loop. */
+    public SelectorEventLoop(Clock clock) {
+        this.clock = clock;
+        try {
+            this.selector = Selector.open();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot open a selector for the event loop", e);
+        }
+    }
+
+    // ---- running and stopping ------------------------------------------------------------------
+
+    @Override
+    public void runForever() {
+        checkClosed();
+        if (thread != null) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        if (EventLoops.runningOrNull() != null) {
+            throw new IllegalStateException("Cannot run the event loop while another loop is running");
+        }
+        thread = Thread.currentThread();
+        EventLoops.setRunning(this);
+        try {
+            while (true) {
+                runOnce();
+                if (stopping) {
+                    break;
+                }
+            }
+        } finally {
+            stopping = false;
+            thread = null;
+            EventLoops.setRunning(null);
+        }
+    }
+
+    @Override
+    public <T> T runUntilComplete(Awaitable<T> awaitable) {
+        checkClosed();
+        if (isRunning()) {
+            throw new IllegalStateException("This event loop is already running");
+        }
+        Future<T> future = io.jasyncio.Aio.ensureFuture(awaitable, this);
+        java.util.function.Consumer<Future<T>> stopper = f -> stop();
+        future.addDoneCallback(stopper);
+        try {
+            runForever();
+        } finally {
+            future.removeDoneCallback(stopper);
+        }
+        if (!future.done()) {
+            throw new IllegalStateException("Event loop stopped before Future completed.");
+        }
+        return future.result();
+    }
+
+    @Override
+    public <T> T runUntilComplete(Coroutine<T> coroutine) {
+        return runUntilComplete(createTask(coroutine));
+    }
+
+    @Override
+    public void stop() {
+        stopping = true;
+    }
+
+    @Override
+    public boolean isRunning() {
+        return thread != null;
+    }
+
+    @Override
+    public boolean isClosed() {
+        return closed;
+    }
+
+    @Override
+    public void close() {
+        if (isRunning()) {
+            throw new IllegalStateException("Cannot close a running event loop");
+        }
+        if (closed) {
+            return;
+        }
+        if (debug) {
+            logger.log(Level.DEBUG, "Close " + this);
+        }
+        for (Task<?> task : liveTasks.snapshot()) {
+            ExceptionContext context = ExceptionContext.of("Task was destroyed but it is pending!")
+                    .with("task", task);
+            StackTraceElement[] created = task.sourceTraceback();
+            if (created != null) {
+                context.with("source_traceback", created);
+            }
+            callExceptionHandler(context);
+            task.discard();
+        }
+        liveTasks.clear();
+        closed = true;
+        ready.clear();
+        inbox.clear();
+        timers.clear();
+        try {
+            selector.close();
+        } catch (IOException e) {
+            logger.log(Level.WARNING, "error closing the selector", e);
+        }
+    }
+
+    // ---- scheduling ----------------------------------------------------------------------------
+
+    @Override
+    public double time() {
+        return clock.nanoTime() / 1e9;
+    }
+
+    /** The loop's clock in nanoseconds. */
+    public long nanoTime() {
+        return clock.nanoTime();
+    }
+
+    /** The clock this loop runs on. */
+    public Clock clock() {
+        return clock;
+    }
+
+    @Override
+    public Handle callSoon(Runnable callback) {
+        checkClosed();
+        checkThread("callSoon");
+        Handle h = new Handle(this, callback);
+        ready.addLast(h);
+        return h;
+    }
+
+    /** Appends an existing handle to the ready queue (jasyncio's own fast path for task steps). */
+    public void scheduleHandle(Handle handle) {
+        ready.addLast(handle);
+    }
+
+    @Override
+    public TimerHandle callLater(double delay, Runnable callback) {
+        if (Double.isNaN(delay)) {
+            throw new IllegalArgumentException("delay is NaN");
+        }
+        return callAtNanos(clock.nanoTime() + secondsToNanos(delay), callback);
+    }
+
+    @Override
+    public TimerHandle callAt(double when, Runnable callback) {
+        if (Double.isNaN(when)) {
+            throw new IllegalArgumentException("when is NaN");
+        }
+        return callAtNanos(secondsToNanos(when), callback);
+    }
+
+    /** Schedules {@code callback} at {@code whenNanos} on the loop's clock. */
+    public TimerHandle callAtNanos(long whenNanos, Runnable callback) {
+        checkClosed();
+        checkThread("callAt");
+        TimerHandle t = new TimerHandle(this, whenNanos, timerSequence++, callback);
+        timers.add(t);
+        return t;
+    }
+
+    static long secondsToNanos(double seconds) {
+        double n = seconds * 1e9;
+        if (n >= Long.MAX_VALUE / 2.0) {
+            return Long.MAX_VALUE / 2;
+        }
+        if (n <= Long.MIN_VALUE / 2.0) {
+            return Long.MIN_VALUE / 2;
+        }
+        return Math.round(n);
+    }
+
+    void timerCancelled(TimerHandle timer) {
+        timers.remove(timer);
+    }
+
+    /** How many timers are scheduled (cancelled ones are removed at once). */
+    public int scheduledTimerCount() {
+        return timers.size();
+    }
+
+    @Override
+    public Handle callSoonThreadsafe(Runnable callback) {
+        checkClosed();
+        Handle h = new Handle(this, callback);
+        inbox.add(h);
+        if (polling) {
+            selector.wakeup();
+        }
+        return h;
+    }
+
+    // ---- futures and tasks ---------------------------------------------------------------------
+
+    @Override
+    public <T> Future<T> createFuture() {
+        return new Future<>(this);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Coroutine<T> coroutine, String name) {
+        checkClosed();
+        TaskFactory factory = taskFactory;
+        if (factory != null) {
+            return factory.create(this, coroutine, name);
+        }
+        return new Task<>(coroutine, this, name);
+    }
+
+    @Override
+    public <T> Task<T> createTask(Coroutine<T> coroutine) {
+        return createTask(coroutine, null);
+    }
+
+    @Override
+    public Task<Void> createTask(AsyncRunnable coroutine, String name) {
+        return createTask(coroutine.asCoroutine(), name);
+    }
+
+    @Override
+    public void setTaskFactory(TaskFactory factory) {
+        this.taskFactory = factory;
+    }
+
+    @Override
+    public TaskFactory getTaskFactory() {
+        return taskFactory;
+    }
+
+    @Override
+    public Task<?> currentTask() {
+        return currentTask;
+    }
+
+    /** Makes {@code task} the current task and returns the previous one (jasyncio's own use). */
+    public Task<?> swapCurrentTask(Task<?> task) {
+        Task<?> previous = currentTask;
+        currentTask = task;
+        return previous;
+    }
+
+    @Override
+    public Set<Task<?>> allTasks() {
+        return liveTasks.snapshot();
+    }
+
+    /** The registry of this loop's unfinished tasks (jasyncio's own use). */
+    public LiveTasks liveTasks() {
+        return liveTasks;
+    }
+
+    // ---- errors and debug ----------------------------------------------------------------------
+
+    @Override
+    public void setExceptionHandler(ExceptionHandler handler) {
+        this.exceptionHandler = handler;
+    }
+
+    @Override
+    public ExceptionHandler getExceptionHandler() {
+        return exceptionHandler;
+    }
+
+    @Override
+    public void defaultExceptionHandler(ExceptionContext context) {
+        logger.log(Level.ERROR, ExceptionReports.format(context), context.exception());
+    }
+
+    @Override
+    public void callExceptionHandler(ExceptionContext context) {
+        ExceptionHandler handler = exceptionHandler;
+        if (handler == null) {
+            try {
+                defaultExceptionHandler(context);
+            } catch (RuntimeException e) {
+                System.err.println("jasyncio: exception in the default exception handler: " + e);
+            }
+            return;
+        }
+        try {
+            handler.handle(this, context);
+        } catch (RuntimeException e) {
+            try {
+                defaultExceptionHandler(ExceptionContext.of("Unhandled error in exception handler", e)
+                        .with("context", context));
+            } catch (RuntimeException e2) {
+                System.err.println("jasyncio: exception in the default exception handler: " + e2);
+            }
+        }
+    }
+
+    @Override
+    public void setDebug(boolean enabled) {
+        this.debug = enabled;
+    }
+
+    @Override
+    public boolean getDebug() {
+        return debug;
+    }
+
+    @Override
+    public double getSlowCallbackDuration() {
+        return slowCallbackNanos / 1e9;
+    }
+
+    @Override
+    public void setSlowCallbackDuration(double seconds) {
+        this.slowCallbackNanos = secondsToNanos(seconds);
+    }
+
+    /** Where this loop logs debug reports and unhandled errors (default: {@code System.getLogger("io.jasyncio")}). */
+    public void setLogger(Logger logger) {
+        this.logger = logger == null ? DEFAULT_LOGGER : logger;
+    }
+
+    /** The logger this loop reports to. */
+    public Logger logger() {
+        return logger;
+    }
+
+    /** Whether the calling code runs on this loop (its thread, or one of its tasks). */
+    public boolean inLoop() {
+        return EventLoops.runningOrNull() == this;
+    }
+
+    private void checkThread(String method) {
+        if (debug && thread != null && !inLoop()) {
+            throw new IllegalStateException("Non-thread-safe operation " + method
+                    + " invoked on an event loop other than the current one");
+        }
+    }
+
+    private void checkClosed() {
+        if (closed) {
+            throw new IllegalStateException("Event loop is closed");
+        }
+    }
+
+    // ---- one iteration -------------------------------------------------------------------------
+
+    private void runOnce() {
+        drainInbox();
+        long timeout;
+        if (!ready.isEmpty() || stopping) {
+            timeout = 0;
+        } else if (!timers.isEmpty()) {
+            timeout = Math.max(0, timers.peek().whenNanos - clock.nanoTime());
+        } else {
+            timeout = -1;
+        }
+        if (timeout != 0 || !selector.keys().isEmpty()) {
+            poll(timeout);
+        }
+        long now = clock.nanoTime();
+        TimerHandle t;
+        while ((t = timers.peek()) != null && t.whenNanos <= now) {
+            timers.poll();
+            ready.addLast(t);
+        }
+        int n = ready.size();
+        if (debug) {
+            for (int i = 0; i < n; i++) {
+                runTimed(ready.pollFirst());
+            }
+        } else {
+            for (int i = 0; i < n; i++) {
+                Handle h = ready.pollFirst();
+                if (!h.cancelled()) {
+                    h.run();
+                }
+            }
+        }
+    }
+
+    private void runTimed(Handle h) {
+        if (h.cancelled()) {
+            return;
+        }
+        long t0 = System.nanoTime();
+        h.run();
+        long dt = System.nanoTime() - t0;
+        if (dt >= slowCallbackNanos) {
+            DebugMode.reportSlow(this, h, dt);
+        }
+    }
+
+    private void drainInbox() {
+        Handle h;
+        while ((h = inbox.poll()) != null) {
+            ready.addLast(h);
+        }
+    }
+
+    /** Waits up to {@code timeoutNanos} (-1: no limit) for I/O or a thread-safe callback. */
+    private void poll(long timeoutNanos) {
+        try {
+            if (clock.isVirtual() && timeoutNanos != 0) {
+                pollVirtual(timeoutNanos);
+            } else {
+                select(timeoutNanos);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("selector failed", e);
+        }
+        selector.selectedKeys().clear();
+        drainInbox();
+    }
+
+    private void pollVirtual(long timeoutNanos) throws IOException {
+        long threshold = clock.autojumpThresholdNanos();
+        select(timeoutNanos < 0 ? (threshold == 0 ? -1 : threshold) : Math.min(threshold, timeoutNanos));
+        if (inbox.isEmpty() && timeoutNanos > 0 && !timers.isEmpty()) {
+            clock.advanceTo(timers.peek().whenNanos);
+        }
+    }
+
+    private void select(long timeoutNanos) throws IOException {
+        if (timeoutNanos == 0) {
+            selector.selectNow();
+            return;
+        }
+        polling = true;
+        try {
+            if (!inbox.isEmpty()) {
+                selector.selectNow();
+            } else if (timeoutNanos < 0) {
+                selector.select();
+            } else {
+                // Round up so that the loop does not wake just before the timer and spin.
+                long millis = (timeoutNanos + 999_999) / 1_000_000;
+                selector.select(Math.max(1, millis));
+            }
+        } finally {
+            polling = false;
+        }
+    }
+
+    @Override
+    public String toString() {
+        return "<SelectorEventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+}
