@@ -3,6 +3,7 @@ package io.jasyncio;
 import io.jasyncio.internal.StackFrames;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.internal.fiber.Fiber;
+import io.jasyncio.internal.fiber.FiberDiscarded;
 import io.jasyncio.internal.fiber.Fibers;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
@@ -224,6 +225,8 @@ public class Task<T> extends Future<T> {
             super.setException(e);
         } catch (CancelledError e) {
             finishCancelled(e);
+        } catch (FiberDiscarded e) {
+            throw e;
         } catch (Throwable e) {
             super.setException(e);
         }

@@ -19,13 +19,6 @@ final class ThreadBatonBackend implements FiberBackend {
         return "threads";
     }
 
-    /** Thrown inside a discarded fiber to unwind its stack; never seen by the loop. */
-    private static final class Discarded extends Error {
-        Discarded() {
-            super("jasyncio fiber discarded", null, false, false);
-        }
-    }
-
     private static final class BatonFiber implements Fiber {
         private final Runnable body;
         private final String name;
@@ -59,7 +52,7 @@ final class ThreadBatonBackend implements FiberBackend {
         private void main() {
             try {
                 body.run();
-            } catch (Discarded e) {
+            } catch (FiberDiscarded e) {
                 // unwound on purpose
             } finally {
                 done = true;
@@ -77,7 +70,7 @@ final class ThreadBatonBackend implements FiberBackend {
             toFiber.acquireUninterruptibly();
             suspended = false;
             if (discarding) {
-                throw new Discarded();
+                throw new FiberDiscarded();
             }
         }
 
@@ -97,7 +90,15 @@ final class ThreadBatonBackend implements FiberBackend {
             if (t == null || done || !suspended) {
                 return new StackTraceElement[0];
             }
-            return t.getStackTrace();
+            StackTraceElement[] frames = t.getStackTrace();
+            // Drop the baton machinery above our own suspend() frame.
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i].getMethodName().equals("suspend")
+                        && frames[i].getClassName().equals(BatonFiber.class.getName())) {
+                    return java.util.Arrays.copyOfRange(frames, i + 1, frames.length);
+                }
+            }
+            return frames;
         }
 
         @Override
