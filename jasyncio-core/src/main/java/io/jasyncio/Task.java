@@ -28,7 +28,9 @@ public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Coroutine<T> coroutine;
+    /** The given name, or {@code null} until {@link #getName()} makes {@code Task-N} (built lazily: it is rarely read). */
     private String name;
+    private final long number;
     private Fiber fiber;
     private final Step step = new Step(this);
     private boolean stepScheduled;
@@ -63,7 +65,8 @@ public class Task<T> extends Future<T> {
             throw new NullPointerException("coroutine");
         }
         this.coroutine = coroutine;
-        this.name = name != null ? name : "Task-" + NAME_COUNTER.incrementAndGet();
+        this.name = name;
+        this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
         if (eagerStart && this.loop.isRunning() && this.loop.inLoop()) {
             eagerStep();
         } else {
@@ -90,7 +93,11 @@ public class Task<T> extends Future<T> {
 
     /** The task's name ({@code Task-N} unless given). */
     public String getName() {
-        return name;
+        String n = name;
+        if (n == null) {
+            n = name = "Task-" + number;
+        }
+        return n;
     }
 
     /** Renames the task. */
@@ -198,7 +205,7 @@ public class Task<T> extends Future<T> {
     private void resumeFiber() {
         Fiber f = fiber;
         if (f == null) {
-            f = fiber = Fibers.backend().create(this::runBody, name);
+            f = fiber = Fibers.backend().create(this::runBody, this::getName);
         }
         if (f.resume()) {
             fiber = null;
@@ -372,7 +379,7 @@ public class Task<T> extends Future<T> {
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ");
         sb.append(mustCancel && !done() ? "cancelling" : describeState());
-        sb.append(" name='").append(name).append('\'');
+        sb.append(" name='").append(getName()).append('\'');
         if (!done()) {
             StackTraceElement[] stack = getStack();
             if (stack.length > 0) {

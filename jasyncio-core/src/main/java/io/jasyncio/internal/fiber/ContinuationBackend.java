@@ -12,7 +12,7 @@ final class ContinuationBackend implements FiberBackend {
     private static final ContinuationScope SCOPE = new ContinuationScope("jasyncio");
 
     @Override
-    public Fiber create(Runnable body, String name) {
+    public Fiber create(Runnable body, java.util.function.Supplier<String> name) {
         return new ContinuationFiber(body);
     }
 

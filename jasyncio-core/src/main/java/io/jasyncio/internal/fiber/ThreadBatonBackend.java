@@ -10,8 +10,8 @@ import java.util.concurrent.Semaphore;
 final class ThreadBatonBackend implements FiberBackend {
 
     @Override
-    public Fiber create(Runnable body, String name) {
-        return new BatonFiber(body, name);
+    public Fiber create(Runnable body, java.util.function.Supplier<String> name) {
+        return new BatonFiber(body, name.get());
     }
 
     @Override
