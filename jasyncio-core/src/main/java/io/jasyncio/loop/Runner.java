@@ -2,11 +2,14 @@ package io.jasyncio.loop;
 
 import io.jasyncio.Aio;
 import io.jasyncio.AsyncRunnable;
+import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
+import io.jasyncio.KeyboardInterrupt;
 import io.jasyncio.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
@@ -37,14 +40,49 @@ public final class Runner implements AutoCloseable {
         this.loopFactory = loopFactory;
     }
 
-    /** Runs {@code coroutine} as a task to completion and returns its result or raises its exception. */
+    /**
+     * Runs {@code coroutine} as a task to completion and returns its result or raises its exception.
+     * On the main thread, Ctrl-C (SIGINT) cancels that task (Python 3.11's behaviour): if it then ends
+     * cancelled, this raises {@link KeyboardInterrupt}; a second SIGINT stops the loop at once.
+     */
     public <T> T run(Coroutine<T> coroutine) {
         if (EventLoops.runningOrNull() != null) {
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
         }
         SelectorEventLoop l = getLoop();
         Task<T> task = l.createTask(coroutine);
-        return l.runUntilComplete(task);
+        AtomicInteger interrupts = new AtomicInteger();
+        boolean handleSigint = isMainThread() && !l.hasSignalHandler(SignalName.SIGINT);
+        if (handleSigint) {
+            l.addSignalHandler(SignalName.SIGINT, () -> {
+                if (interrupts.incrementAndGet() == 1 && !task.done()) {
+                    task.cancel();
+                } else {
+                    l.stop();
+                }
+            });
+        }
+        try {
+            return l.runUntilComplete(task);
+        } catch (CancelledError e) {
+            if (interrupts.get() > 0 && task.uncancel() == 0) {
+                throw new KeyboardInterrupt();
+            }
+            throw e;
+        } catch (IllegalStateException e) {
+            if (interrupts.get() > 1 && !task.done()) {
+                throw new KeyboardInterrupt();
+            }
+            throw e;
+        } finally {
+            if (handleSigint) {
+                l.removeSignalHandler(SignalName.SIGINT);
+            }
+        }
+    }
+
+    private static boolean isMainThread() {
+        return Thread.currentThread().getName().equals("main");
     }
 
     /** Runs a coroutine with no result. */

@@ -45,6 +45,7 @@ public class SelectorEventLoop implements EventLoop {
     private ContextMap callbackMap;
     private io.jasyncio.Context callbackContext;
     private final LoopExecutors executors = new LoopExecutors(this);
+    private final IoRegistry ioRegistry;
 
     /** A loop on the real clock. */
     public SelectorEventLoop() {
@@ -59,6 +60,7 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for the event loop", e);
         }
+        this.ioRegistry = new IoRegistry(this, selector);
     }
 
     // ---- running and stopping ------------------------------------------------------------------
@@ -150,6 +152,7 @@ public class SelectorEventLoop implements EventLoop {
             task.discard();
         }
         liveTasks.clear();
+        signals.removeAll();
         closed = true;
         java.util.concurrent.ExecutorService executor = executors.defaultExecutorOrNull();
         if (executor != null) {
@@ -349,6 +352,104 @@ public class SelectorEventLoop implements EventLoop {
         return liveTasks;
     }
 
+    // ---- I/O readiness ---------------------------------------------------------------------------
+
+    /**
+     * Calls {@code callback} whenever {@code channel} is readable (or, for a server channel, has a
+     * connection to accept), replacing any previous reader (asyncio {@code add_reader}). Puts the
+     * channel in non-blocking mode.
+     */
+    public Handle addReader(java.nio.channels.SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        checkThread("addReader");
+        return ioRegistry.addReader(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; {@code false} if it had no reader (asyncio {@code remove_reader}). */
+    public boolean removeReader(java.nio.channels.SelectableChannel channel) {
+        checkThread("removeReader");
+        return !closed && ioRegistry.removeReader(channel);
+    }
+
+    /**
+     * Calls {@code callback} whenever {@code channel} is writable (or its pending connection can be
+     * finished), replacing any previous writer (asyncio {@code add_writer}).
+     */
+    public Handle addWriter(java.nio.channels.SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        checkThread("addWriter");
+        return ioRegistry.addWriter(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for writing; {@code false} if it had no writer (asyncio {@code remove_writer}). */
+    public boolean removeWriter(java.nio.channels.SelectableChannel channel) {
+        checkThread("removeWriter");
+        return !closed && ioRegistry.removeWriter(channel);
+    }
+
+    /** Reads into {@code buffer} once data is there; returns the count, -1 at end of stream (asyncio {@code sock_recv_into}). */
+    public int sockRecvInto(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer buffer) throws IOException {
+        return SocketOps.recvInto(this, channel, buffer);
+    }
+
+    /** Reads up to {@code max} bytes once data is there; empty at end of stream (asyncio {@code sock_recv}). */
+    public byte[] sockRecv(java.nio.channels.SocketChannel channel, int max) throws IOException {
+        return SocketOps.recv(this, channel, max);
+    }
+
+    /** Writes all of {@code data}, suspending while the socket's buffer is full (asyncio {@code sock_sendall}). */
+    public void sockSendall(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer data) throws IOException {
+        SocketOps.sendAll(this, channel, data);
+    }
+
+    /** Connects {@code channel} to {@code address}, suspending until done (asyncio {@code sock_connect}). */
+    public void sockConnect(java.nio.channels.SocketChannel channel, java.net.SocketAddress address) throws IOException {
+        SocketOps.connect(this, channel, address);
+    }
+
+    /** Accepts a connection, suspending until one arrives (asyncio {@code sock_accept}). */
+    public java.nio.channels.SocketChannel sockAccept(java.nio.channels.ServerSocketChannel server) throws IOException {
+        return SocketOps.accept(this, server);
+    }
+
+    /** Resolves {@code host} on the default executor, suspending meanwhile (asyncio {@code getaddrinfo}). */
+    public java.util.List<java.net.InetSocketAddress> getaddrinfo(String host, int port) {
+        return SocketOps.getaddrinfo(this, host, port);
+    }
+
+    /** The host name of {@code address}, looked up on the default executor (asyncio {@code getnameinfo}). */
+    public String getnameinfo(java.net.InetSocketAddress address) {
+        return SocketOps.getnameinfo(this, address);
+    }
+
+    // ---- signals -------------------------------------------------------------------------------
+
+    private final Signals signals = new Signals(this);
+
+    /**
+     * Runs {@code callback} on this loop's thread when the process receives {@code signal}
+     * (asyncio {@code add_signal_handler}); replaces any handler this loop set for it before.
+     */
+    public void addSignalHandler(SignalName signal, Runnable callback) {
+        checkClosed();
+        signals.add(signal, callback);
+    }
+
+    /** Whether this loop has a handler for {@code signal}. */
+    public boolean hasSignalHandler(SignalName signal) {
+        return signals.has(signal);
+    }
+
+    /** Restores the signal's previous handling; {@code false} if this loop had no handler for it. */
+    public boolean removeSignalHandler(SignalName signal) {
+        return signals.remove(signal);
+    }
+
+    /** The selector this loop waits on (for integrations that need it, such as ZeroMQ's file descriptors). */
+    public Selector selector() {
+        return selector;
+    }
+
     // ---- async generators ----------------------------------------------------------------------
 
     private final java.util.Set<io.jasyncio.AsyncGenerator<?>> asyncgens =
@@ -522,7 +623,7 @@ public class SelectorEventLoop implements EventLoop {
         } else {
             timeout = -1;
         }
-        if (timeout != 0 || !selector.keys().isEmpty()) {
+        if (timeout != 0 || ioRegistry.hasInterest()) {
             poll(timeout);
         }
         long now = clock.nanoTime();
@@ -576,7 +677,7 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         }
-        selector.selectedKeys().clear();
+        ioRegistry.dispatchSelected(ready);
         drainInbox();
     }
 
