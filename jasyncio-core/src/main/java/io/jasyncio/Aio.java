@@ -185,6 +185,11 @@ public final class Aio {
         return ensureFuture(awaitable, null);
     }
 
+    /** {@link #ensureFuture(Awaitable)} for a coroutine written as a lambda: wraps it in a new task. */
+    public static <T> Future<T> ensureFuture(Coroutine<T> coroutine) {
+        return ensureFuture((Awaitable<T>) coroutine, null);
+    }
+
     /** {@link #ensureFuture(Awaitable)} on a given loop ({@code null}: the current one). */
     @SuppressWarnings("unchecked")
     public static <T> Future<T> ensureFuture(Awaitable<? extends T> awaitable, EventLoop loop) {
@@ -230,8 +235,8 @@ public final class Aio {
      * holds each child's result or exception (a cancelled child gives a {@link CancelledError}).
      * Cancelling the returned future cancels all unfinished children.
      */
-    public static Future<List<Object>> gather(boolean returnExceptions, List<? extends Awaitable<?>> awaitables) {
-        return Gather.of(loopFor(awaitables), awaitables, returnExceptions);
+    public static Future<List<Object>> gather(boolean returnExceptions, Collection<? extends Awaitable<?>> awaitables) {
+        return Gather.of(loopFor(awaitables), List.copyOf(awaitables), returnExceptions);
     }
 
     private static SelectorEventLoop loopFor(Collection<? extends Awaitable<?>> awaitables) {

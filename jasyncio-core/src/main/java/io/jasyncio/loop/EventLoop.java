@@ -28,6 +28,9 @@ public interface EventLoop extends AutoCloseable {
     /** Wraps {@code coroutine} in a task, runs until it is done, and returns its result. */
     <T> T runUntilComplete(Coroutine<T> coroutine);
 
+    /** Wraps a coroutine with no result in a task and runs until it is done. */
+    void runUntilComplete(AsyncRunnable coroutine);
+
     /** Stops the loop after the callbacks that are ready now have run (asyncio {@code stop}). */
     void stop();
 
@@ -68,7 +71,10 @@ public interface EventLoop extends AutoCloseable {
     /** Like {@link #createTask(Coroutine, String)} with an automatic name ({@code Task-N}). */
     <T> Task<T> createTask(Coroutine<T> coroutine);
 
-    /** Wraps a coroutine without a result in a task. */
+    /** Wraps a coroutine without a result in a task with an automatic name. */
+    Task<Void> createTask(AsyncRunnable coroutine);
+
+    /** Wraps a coroutine without a result in a named task. */
     Task<Void> createTask(AsyncRunnable coroutine, String name);
 
     /** Sets the factory {@link #createTask} uses, or {@code null} for plain tasks (asyncio {@code set_task_factory}). */

@@ -23,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public class SelectorEventLoop implements EventLoop {
 
-    private static final Logger DEFAULT_LOGGER = System.getLogger("io.jasyncio");
+    private static final Logger DEFAULT_LOGGER = StderrLogger.INSTANCE;
 
     private final Clock clock;
     private final Selector selector;
@@ -113,6 +113,11 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public <T> T runUntilComplete(Coroutine<T> coroutine) {
         return runUntilComplete(createTask(coroutine));
+    }
+
+    @Override
+    public void runUntilComplete(AsyncRunnable coroutine) {
+        runUntilComplete(createTask(coroutine, null));
     }
 
     @Override
@@ -313,6 +318,11 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
+    }
+
+    @Override
+    public Task<Void> createTask(AsyncRunnable coroutine) {
+        return createTask(coroutine.asCoroutine(), null);
     }
 
     @Override
@@ -583,7 +593,10 @@ public class SelectorEventLoop implements EventLoop {
         this.slowCallbackNanos = secondsToNanos(seconds);
     }
 
-    /** Where this loop logs debug reports and unhandled errors (default: {@code System.getLogger("io.jasyncio")}). */
+    /**
+     * Where this loop logs debug reports and unhandled errors (default: {@code System.err}, in
+     * asyncio's format); pass {@code System.getLogger("io.jasyncio")} to use the platform's logging.
+     */
     public void setLogger(Logger logger) {
         this.logger = logger == null ? DEFAULT_LOGGER : logger;
     }
