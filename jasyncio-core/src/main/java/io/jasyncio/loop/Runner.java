@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 /**
  * Runs coroutines on one loop it owns and shuts it down properly (asyncio {@code Runner}; {@code Aio.run}
  * uses one). Closing it runs asyncio's exact sequence: cancel the tasks still pending, wait for all of
- * them ({@code gather(return_exceptions=True)}), report any that failed, then close the loop.
+ * them ({@code gather(return_exceptions=True)}), report any that failed, close the async generators
+ * still open, shut down the default executor and wait for its threads, then close the loop.
  */
 public final class Runner implements AutoCloseable {
 
@@ -81,6 +82,8 @@ public final class Runner implements AutoCloseable {
         }
         try {
             cancelAllTasks(loop);
+            loop.runUntilComplete(loop.shutdownAsyncgens());
+            loop.runUntilComplete(loop.shutdownDefaultExecutor());
         } finally {
             if (setAsCurrent) {
                 EventLoops.setEventLoop(null);

@@ -6,6 +6,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.LiveTasks;
+import io.jasyncio.internal.ContextMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -41,6 +42,9 @@ public class SelectorEventLoop implements EventLoop {
     private boolean debug = DebugMode.fromEnvironment();
     private long slowCallbackNanos = 100_000_000L;
     private Logger logger = DEFAULT_LOGGER;
+    private ContextMap callbackMap;
+    private io.jasyncio.Context callbackContext;
+    private final LoopExecutors executors = new LoopExecutors(this);
 
     /** A loop on the real clock. */
     public SelectorEventLoop() {
@@ -147,6 +151,11 @@ public class SelectorEventLoop implements EventLoop {
         }
         liveTasks.clear();
         closed = true;
+        java.util.concurrent.ExecutorService executor = executors.defaultExecutorOrNull();
+        if (executor != null) {
+            // As asyncio's close(): do not wait for the threads (run() has already waited for them).
+            executor.shutdown();
+        }
         ready.clear();
         inbox.clear();
         timers.clear();
@@ -181,6 +190,43 @@ public class SelectorEventLoop implements EventLoop {
         Handle h = new Handle(this, callback);
         ready.addLast(h);
         return h;
+    }
+
+    /** Schedules {@code callback} to run in a copy of the context values {@code context}. */
+    public Handle callSoon(Runnable callback, ContextMap context) {
+        checkClosed();
+        checkThread("callSoon");
+        Handle h = new Handle(this, callback, context);
+        ready.addLast(h);
+        return h;
+    }
+
+    void enterCallback(ContextMap context) {
+        callbackMap = context;
+        callbackContext = null;
+    }
+
+    void leaveCallback() {
+        callbackMap = null;
+        callbackContext = null;
+    }
+
+    /** The context of the callback running now (made on first use), or {@code null} outside callbacks. */
+    public io.jasyncio.Context callbackContext() {
+        if (callbackMap == null) {
+            return null;
+        }
+        io.jasyncio.Context c = callbackContext;
+        if (c == null) {
+            c = callbackContext = io.jasyncio.Context.copyOf(callbackMap);
+        }
+        return c;
+    }
+
+    /** The context values of the callback running now, or {@code null} outside callbacks. */
+    public ContextMap callbackContextMap() {
+        io.jasyncio.Context c = callbackContext;
+        return c != null ? io.jasyncio.Context.mapOf(c) : callbackMap;
     }
 
     /** Appends an existing handle to the ready queue (jasyncio's own fast path for task steps). */
@@ -301,6 +347,79 @@ public class SelectorEventLoop implements EventLoop {
     /** The registry of this loop's unfinished tasks (jasyncio's own use). */
     public LiveTasks liveTasks() {
         return liveTasks;
+    }
+
+    // ---- async generators ----------------------------------------------------------------------
+
+    private final java.util.Set<io.jasyncio.AsyncGenerator<?>> asyncgens =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private boolean asyncgensShutdownCalled;
+
+    /** Records a generator that started on this loop, so that shutdown can close it (jasyncio's own use). */
+    public void registerAsyncgen(io.jasyncio.AsyncGenerator<?> generator) {
+        if (!asyncgensShutdownCalled) {
+            asyncgens.add(generator);
+        }
+    }
+
+    /** Forgets a generator that has finished (jasyncio's own use). */
+    public void unregisterAsyncgen(io.jasyncio.AsyncGenerator<?> generator) {
+        asyncgens.remove(generator);
+    }
+
+    @Override
+    public Future<Void> shutdownAsyncgens() {
+        asyncgensShutdownCalled = true;
+        java.util.List<io.jasyncio.AsyncGenerator<?>> open = new java.util.ArrayList<>(asyncgens);
+        asyncgens.clear();
+        if (open.isEmpty()) {
+            Future<Void> done = createFuture();
+            done.setResult(null);
+            return done;
+        }
+        return createTask(() -> {
+            java.util.List<Coroutine<Void>> closers = new java.util.ArrayList<>();
+            for (io.jasyncio.AsyncGenerator<?> g : open) {
+                closers.add(() -> {
+                    g.aclose();
+                    return null;
+                });
+            }
+            java.util.List<Object> results = io.jasyncio.Aio.await(io.jasyncio.Aio.gather(true, closers));
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof Throwable error) {
+                    callExceptionHandler(ExceptionContext.of(
+                            "an error occurred during closing of asynchronous generator " + open.get(i), error)
+                            .with("asyncgen", open.get(i)));
+                }
+            }
+            return null;
+        }, "shutdown_asyncgens");
+    }
+
+    // ---- executors -------------------------------------------------------------------------------
+
+    @Override
+    public <T> Future<T> runInExecutor(java.util.concurrent.Executor executor, java.util.concurrent.Callable<T> fn) {
+        checkClosed();
+        checkThread("runInExecutor");
+        return executors.run(executor, fn);
+    }
+
+    @Override
+    public void setDefaultExecutor(java.util.concurrent.ExecutorService executor) {
+        executors.setDefault(executor);
+    }
+
+    @Override
+    public Future<Void> shutdownDefaultExecutor() {
+        return shutdownDefaultExecutor(300);
+    }
+
+    @Override
+    public Future<Void> shutdownDefaultExecutor(double timeoutSeconds) {
+        checkClosed();
+        return executors.shutdownDefault(timeoutSeconds);
     }
 
     // ---- errors and debug ----------------------------------------------------------------------
