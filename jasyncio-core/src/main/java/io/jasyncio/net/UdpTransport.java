@@ -112,7 +112,8 @@ public final class UdpTransport implements DatagramTransport {
      * {@code address}, or to the connected peer when it is {@code null}. If the socket cannot take it now
      * it is copied and queued. A send error goes to {@code errorReceived}. On a connected endpoint,
      * another address raises {@link IllegalArgumentException}; after the endpoint is lost, datagrams are
-     * dropped.
+     * dropped. An empty datagram is sent by an unconnected endpoint only: the JDK cannot send one on a
+     * connected {@code DatagramChannel}, so there it is ignored (as in Python 3.11).
      */
     @Override
     public void sendto(ByteBuffer data, SocketAddress address) {
@@ -129,6 +130,9 @@ public final class UdpTransport implements DatagramTransport {
                 loop.logger().log(Level.WARNING, "socket.send() raised exception.");
             }
             connLost++;
+            return;
+        }
+        if (!data.hasRemaining() && this.address != null) {
             return;
         }
         if (buffer.isEmpty()) {

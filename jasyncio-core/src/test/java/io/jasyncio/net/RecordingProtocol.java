@@ -30,6 +30,7 @@ class RecordingProtocol implements Protocol {
     int pauses;
     int resumes;
     int maxBufferAtPause;
+    int maxBufferAtResume;
     boolean writingPaused;
     private Future<Void> resumed;
     private long want = -1;
@@ -106,6 +107,7 @@ class RecordingProtocol implements Protocol {
     public void resumeWriting() {
         resumes++;
         writingPaused = false;
+        maxBufferAtResume = Math.max(maxBufferAtResume, transport.getWriteBufferSize());
         events.add("resume");
         if (resumed != null && !resumed.done()) {
             resumed.setResult(null);
