@@ -695,28 +695,30 @@ public class SelectorEventLoop implements EventLoop {
     }
 
     private void pollVirtual(long timeoutNanos) throws IOException {
+        // trio's autojump: wait up to the threshold in real time for other threads or I/O, whatever the
+        // virtual distance to the next timer; jump only if nothing came.
         long threshold = clock.autojumpThresholdNanos();
-        select(timeoutNanos < 0 ? (threshold == 0 ? -1 : threshold) : Math.min(threshold, timeoutNanos));
-        if (inbox.isEmpty() && timeoutNanos > 0 && !timers.isEmpty()) {
+        int selected = select(timeoutNanos < 0 && threshold == 0 ? -1 : threshold);
+        if (selected == 0 && inbox.isEmpty() && timeoutNanos > 0 && !timers.isEmpty()) {
             clock.advanceTo(timers.peek().whenNanos);
         }
     }
 
-    private void select(long timeoutNanos) throws IOException {
+    /** Waits on the selector; returns the number of channels found ready. */
+    private int select(long timeoutNanos) throws IOException {
         if (timeoutNanos == 0) {
-            selector.selectNow();
-            return;
+            return selector.selectNow();
         }
         polling = true;
         try {
             if (!inbox.isEmpty()) {
-                selector.selectNow();
+                return selector.selectNow();
             } else if (timeoutNanos < 0) {
-                selector.select();
+                return selector.select();
             } else {
                 // Round up so that the loop does not wake just before the timer and spin.
                 long millis = (timeoutNanos + 999_999) / 1_000_000;
-                selector.select(Math.max(1, millis));
+                return selector.select(Math.max(1, millis));
             }
         } finally {
             polling = false;
