@@ -20,6 +20,9 @@ import io.jasyncio.examples.ch3.QuickstartExe;
 import io.jasyncio.examples.ch3.QuickstartLoop;
 import io.jasyncio.examples.ch3.RunUntilComplete;
 import io.jasyncio.examples.ch3.SameLoop;
+import io.jasyncio.examples.ch3.ShellSignal01;
+import io.jasyncio.examples.ch3.ShellSignal02;
+import io.jasyncio.examples.ch3.ShellSignal02b;
 import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
 import io.jasyncio.examples.slides.LongRunning;
@@ -56,6 +59,10 @@ public final class Programs {
             // Chapter 3: shutdown
             new Program("taskwarning", "Ex. 3-29", "closing the loop with a task pending: Task was destroyed but it is pending!", TaskWarning.class),
             new Program("alltaskscomplete", "Ex. 3-32", "gather with returnExceptions: every task completes, one with / by zero", AllTasksComplete.class),
+            // Chapter 3: signals
+            new Program("shell-signal01", "Ex. 3-33", "runs until Ctrl-C: Got signal: SIGINT, shutting down.", ShellSignal01.class),
+            new Program("shell-signal02", "Ex. 3-34", "SIGINT or SIGTERM stop the loop once; main() cleans up for 3 s", ShellSignal02.class),
+            new Program("shell-signal02b", "Ex. 3-35", "the same under Aio.run: the handler cancels the tasks", ShellSignal02b.class),
             // Chapter 3: waiting for the executor during shutdown
             new Program("executor-too-long", "Ex. 3-36", "Python 3.8's run() closes the loop before the executor job ends: Event loop is closed", ExecutorTooLong.class),
             new Program("executor-run-waits", "Ex. 3-36", "the same code under Aio.run, which waits for the executor: no error", ExecutorRunWaits.class),
