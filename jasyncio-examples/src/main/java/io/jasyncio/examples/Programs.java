@@ -25,6 +25,7 @@ import io.jasyncio.examples.ch3.ShellSignal02;
 import io.jasyncio.examples.ch3.ShellSignal02b;
 import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
+import io.jasyncio.examples.notes.Periodic;
 import io.jasyncio.examples.slides.LongRunning;
 import io.jasyncio.examples.slides.Hello;
 import io.jasyncio.examples.slides.Scheduling;
@@ -75,6 +76,8 @@ public final class Programs {
             new Program("long-running", "slides", "a task that runs forever, cancelled after 10 seconds [--seed N]", LongRunning.class),
             new Program("thread-per-loop", "slides", "five threads, each running its own event loop", ThreadPerLoop.class),
             new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
+            // Notes (seed 003)
+            new Program("periodic", "notes", "a periodic job cancelled by callLater after 5 seconds", Periodic.class),
             // Blog (seed 004)
             new Program("say", "blog", "say('hello world', 1) with runUntilComplete", Say.class),
             new Program("say-two", "blog", "two say tasks and runForever: second hello, first hello (Ctrl-C to quit)", SayTwo.class));
