@@ -27,7 +27,7 @@ public class SelectorEventLoop implements EventLoop {
 
     private final Clock clock;
     private final Selector selector;
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private final LiveTasks liveTasks = new LiveTasks();
@@ -237,9 +237,15 @@ public class SelectorEventLoop implements EventLoop {
         return c != null ? io.jasyncio.Context.mapOf(c) : callbackMap;
     }
 
-    /** Appends an existing handle to the ready queue (jasyncio's own fast path for task steps). */
-    public void scheduleHandle(Handle handle) {
-        ready.addLast(handle);
+    /** Appends an item to the ready queue (jasyncio's own fast path: a task's next step). */
+    public void scheduleReady(Ready item) {
+        ready.addLast(item);
+    }
+
+    /** Schedules a timer made by a subclass of {@link TimerHandle} (jasyncio's own use). */
+    public void scheduleTimer(TimerHandle timer) {
+        timer.sequence = timerSequence++;
+        timers.add(timer);
     }
 
     @Override
@@ -262,8 +268,8 @@ public class SelectorEventLoop implements EventLoop {
     public TimerHandle callAtNanos(long whenNanos, Runnable callback) {
         checkClosed();
         checkThread("callAt");
-        TimerHandle t = new TimerHandle(this, whenNanos, timerSequence++, callback);
-        timers.add(t);
+        TimerHandle t = new TimerHandle(this, whenNanos, callback);
+        scheduleTimer(t);
         return t;
     }
 
@@ -652,23 +658,20 @@ public class SelectorEventLoop implements EventLoop {
             }
         } else {
             for (int i = 0; i < n; i++) {
-                Handle h = ready.pollFirst();
-                if (!h.cancelled()) {
-                    h.run();
-                }
+                ready.pollFirst().runReady();
             }
         }
     }
 
-    private void runTimed(Handle h) {
-        if (h.cancelled()) {
+    private void runTimed(Ready item) {
+        if (item instanceof Handle h && h.cancelled()) {
             return;
         }
         long t0 = System.nanoTime();
-        h.run();
+        item.runReady();
         long dt = System.nanoTime() - t0;
         if (dt >= slowCallbackNanos) {
-            DebugMode.reportSlow(this, h, dt);
+            DebugMode.reportSlow(this, item, dt);
         }
     }
 
