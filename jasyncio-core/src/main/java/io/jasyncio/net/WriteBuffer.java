@@ -17,7 +17,8 @@ final class WriteBuffer {
     /** At most this many chunks go into one gathering write. */
     private static final int GATHER = 64;
 
-    private final ArrayDeque<ByteBuffer> chunks = new ArrayDeque<>();
+    /** Made on first use: an idle connection does not pay for it. */
+    private ArrayDeque<ByteBuffer> chunks;
     private ByteBuffer[] gather;
     private int size;
 
@@ -36,6 +37,9 @@ final class WriteBuffer {
         if (len == 0) {
             return;
         }
+        if (chunks == null) {
+            chunks = new ArrayDeque<>(4);
+        }
         ByteBuffer tail = chunks.peekLast();
         if (tail != null && tail.capacity() - tail.limit() >= len) {
             int at = tail.limit();
@@ -53,6 +57,9 @@ final class WriteBuffer {
 
     /** Writes as much as {@code channel} takes now; returns how many bytes went. */
     long flushTo(GatheringByteChannel channel) throws IOException {
+        if (size == 0) {
+            return 0;
+        }
         long n;
         if (chunks.size() == 1) {
             n = channel.write(chunks.peekFirst());
@@ -75,12 +82,15 @@ final class WriteBuffer {
         while ((head = chunks.peekFirst()) != null && !head.hasRemaining()) {
             chunks.pollFirst();
         }
+        if (size == 0) {
+            clear(); // drained: an idle connection keeps nothing
+        }
         return n;
     }
 
     /** Drops everything. */
     void clear() {
-        chunks.clear();
+        chunks = null;
         gather = null;
         size = 0;
     }
