@@ -95,18 +95,19 @@ public final class SocketTransport implements Transport {
         if (server != null) {
             server.attach(this);
         }
-        loop.callSoon(this::connectionMade);
-        loop.callSoon(this::startReading);
-        if (waiter != null) {
-            loop.callSoon(() -> {
-                if (!waiter.done()) {
-                    if (madeError != null) {
-                        waiter.setException(madeError);
-                    } else {
-                        waiter.setResult(null);
-                    }
-                }
-            });
+        // One callback, in asyncio's order: connectionMade, then reading, then the waiter.
+        loop.callSoon(() -> start(waiter));
+    }
+
+    private void start(Future<Void> waiter) {
+        connectionMade();
+        startReading();
+        if (waiter != null && !waiter.done()) {
+            if (madeError != null) {
+                waiter.setException(madeError);
+            } else {
+                waiter.setResult(null);
+            }
         }
     }
 

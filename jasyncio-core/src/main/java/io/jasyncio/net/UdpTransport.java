@@ -60,24 +60,31 @@ public final class UdpTransport implements DatagramTransport {
             channel.configureBlocking(false);
         }
         this.sockname = channel.getLocalAddress();
+        // One callback, in asyncio's order: connectionMade, then reading, then the waiter.
         loop.callSoon(() -> {
+            RuntimeException failed = null;
             if (!closing) {
                 made = true;
-                protocol.connectionMade(this);
+                try {
+                    protocol.connectionMade(this);
+                } catch (RuntimeException e) {
+                    failed = e;
+                    loop.callExceptionHandler(ExceptionContext.of(
+                            "Fatal error: protocol.connectionMade() call failed.", e).with("transport", this));
+                    abort();
+                }
             }
-        });
-        loop.callSoon(() -> {
             if (!closing) {
                 loop.addReader(channel, onReadable);
             }
-        });
-        if (waiter != null) {
-            loop.callSoon(() -> {
-                if (!waiter.done()) {
+            if (waiter != null && !waiter.done()) {
+                if (failed != null) {
+                    waiter.setException(failed);
+                } else {
                     waiter.setResult(null);
                 }
-            });
-        }
+            }
+        });
     }
 
     // ---- receiving -----------------------------------------------------------------------------

@@ -203,6 +203,21 @@ class UdpTransportTest {
     }
 
     @AioTest(virtualTime = false, timeoutSeconds = 20)
+    void aFailingConnectionMadeFailsCreateDatagramEndpoint(SelectorEventLoop loop) {
+        List<io.jasyncio.loop.ExceptionContext> reports = new ArrayList<>();
+        loop.setExceptionHandler((l, ctx) -> reports.add(ctx));
+        IllegalStateException e = assertThrows(IllegalStateException.class,
+                () -> loop.createDatagramEndpoint(() -> new DatagramProtocol() {
+                    @Override
+                    public void connectionMade(DatagramTransport transport) {
+                        throw new IllegalStateException("no thanks");
+                    }
+                }, new InetSocketAddress("127.0.0.1", 0), null));
+        assertEquals("no thanks", e.getMessage());
+        assertEquals(1, reports.size());
+    }
+
+    @AioTest(virtualTime = false, timeoutSeconds = 20)
     void anAddressIsRequired(SelectorEventLoop loop) {
         assertThrows(IllegalArgumentException.class,
                 () -> loop.createDatagramEndpoint(Recorder::new, null, null));
