@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.ContextMap;
 import io.jasyncio.internal.StackFrames;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.internal.fiber.Fiber;
@@ -40,6 +41,9 @@ public class Task<T> extends Future<T> {
     private int cancelRequests;
     private CancelledError injection;
     CancelScope scopes;
+    private final ContextMap contextSnapshot;
+    private Context context;
+    private Context contextOverride;
     /** Links of the loop's list of unfinished tasks ({@link LiveTasks}). */
     Task<?> livePrev;
     Task<?> liveNext;
@@ -65,6 +69,7 @@ public class Task<T> extends Future<T> {
             throw new NullPointerException("coroutine");
         }
         this.coroutine = coroutine;
+        this.contextSnapshot = Context.currentMap();
         this.name = name;
         this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
         if (eagerStart && this.loop.isRunning() && this.loop.inLoop()) {
@@ -108,6 +113,34 @@ public class Task<T> extends Future<T> {
     /** The coroutine this task runs. */
     public Coroutine<T> getCoro() {
         return coroutine;
+    }
+
+    // ---- context variables -----------------------------------------------------------------------
+
+    /** The context this task runs in: a copy of its creator's, made when first needed. */
+    final Context context() {
+        if (contextOverride != null) {
+            return contextOverride;
+        }
+        Context c = context;
+        if (c == null) {
+            c = context = new Context(contextSnapshot);
+        }
+        return c;
+    }
+
+    /** The current values of this task's context, without allocating. */
+    final ContextMap contextMap() {
+        if (contextOverride != null) {
+            return contextOverride.map;
+        }
+        return context != null ? context.map : contextSnapshot;
+    }
+
+    final Context swapContextOverride(Context c) {
+        Context previous = contextOverride;
+        contextOverride = c;
+        return previous;
     }
 
     // ---- cancellation --------------------------------------------------------------------------
@@ -397,7 +430,7 @@ public class Task<T> extends Future<T> {
         private final Task<?> task;
 
         Step(Task<?> task) {
-            super(task.loop, null);
+            super(task.loop, null, ContextMap.EMPTY);
             this.task = task;
         }
 

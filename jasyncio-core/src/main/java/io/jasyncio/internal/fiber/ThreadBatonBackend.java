@@ -15,6 +15,11 @@ final class ThreadBatonBackend implements FiberBackend {
     }
 
     @Override
+    public Fiber createNested(Runnable body, java.util.function.Supplier<String> name) {
+        return new BatonFiber(body, name.get());
+    }
+
+    @Override
     public String name() {
         return "threads";
     }
@@ -60,11 +65,12 @@ final class ThreadBatonBackend implements FiberBackend {
             }
         }
 
+        /**
+         * Hands the baton back to the resumer. Any thread that holds this fiber's baton may call it: a
+         * generator's thread suspends its consumer task this way, and is the one woken on resume.
+         */
         @Override
         public void suspend() {
-            if (Thread.currentThread() != thread) {
-                throw new IllegalStateException("suspend() called outside the fiber");
-            }
             suspended = true;
             toCaller.release();
             toFiber.acquireUninterruptibly();
