@@ -65,8 +65,8 @@ public class Condition {
      * {@code wait}). The caller must hold the lock.
      *
      * <p>Cancellable: {@link CancelledError} is raised only after the lock is held again, so a
-     * try-with-resources around it still releases a held lock. A cancellation that arrives while
-     * re-acquiring is remembered and raised once the lock is held. If this task had been signalled
+     * try-with-resources around it still releases a held lock. A cancellation (or an expired timeout)
+     * that arrives while re-acquiring does not cut that wait short; it is raised once the lock is held. If this task had been signalled
      * when the error struck, the signal is passed on to another waiter (a spurious wake-up for it,
      * as the protocol allows), so that no signal is lost (CPython 3.13's behaviour).
      *
@@ -98,15 +98,9 @@ public class Condition {
     }
 
     private void reacquire() {
-        CancelledError cancelled = null;
-        while (true) {
-            try {
-                lock.acquire();
-                break;
-            } catch (CancelledError e) {
-                cancelled = e;
-            }
-        }
+        // Not cancellable: a cancellation (or an expired timeout) that arrives meanwhile is raised once
+        // the lock is ours (asyncio retries acquire() in a loop, which a level-triggered scope would spin).
+        CancelledError cancelled = lock.acquireNonCancellable();
         if (cancelled != null) {
             throw cancelled;
         }

@@ -75,6 +75,41 @@ public class Lock {
     }
 
     /**
+     * Acquires the lock even if the calling task is cancelled while it waits, and returns that
+     * cancellation (or {@code null}) for the caller to raise once it holds the lock. For
+     * {@link Condition#await()}, which must hold the lock again on every way out. The wait cannot be cut
+     * short by a cancellation, nor by an expired {@code Timeout} whose every await raises again (which
+     * would otherwise make a retry loop spin, and on virtual time never let the clock move on).
+     */
+    CancelledError acquireNonCancellable() {
+        ArrayDeque<Future<Void>> w = waiters;
+        if (!locked && (w == null || allCancelled(w))) {
+            locked = true;
+            return null;
+        }
+        if (w == null) {
+            w = waiters = new ArrayDeque<>();
+        }
+        Future<Void> fut = new NonCancellableFuture(loop.get(this));
+        w.addLast(fut);
+        CancelledError cancelled = null;
+        try {
+            while (!fut.done()) {
+                try {
+                    Aio.await(fut);
+                } catch (CancelledError e) {
+                    // Raised when the lock was granted (the cancellation waited for it); keep the last one.
+                    cancelled = e;
+                }
+            }
+        } finally {
+            w.removeFirstOccurrence(fut);
+        }
+        locked = true;
+        return cancelled;
+    }
+
+    /**
      * Releases the lock and wakes the first waiter, if any (asyncio {@code release}). Never suspends.
      *
      * @throws IllegalStateException when the lock is not held (asyncio's {@code RuntimeError})

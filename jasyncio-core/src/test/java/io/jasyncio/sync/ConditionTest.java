@@ -196,6 +196,39 @@ class ConditionTest {
         assertFalse(cond.locked());
     }
 
+    @AioTest(timeoutSeconds = 20)
+    void anExpiredTimeoutWaitsForAContendedLockWithoutSpinning(SelectorEventLoop loop) {
+        // Inside an expired timeout every await raises again (level-triggered). Re-acquiring the lock
+        // must still wait for its holder: without spinning, so that virtual time moves on to the moment
+        // the holder lets go (t=5), and only then raise TimeoutError with the lock held.
+        Condition cond = new Condition();
+        double t0 = loop.time();
+        int[] steps = {0};
+        try (var _ = cond.acquire()) {
+            Aio.createTask(() -> {
+                try (var _ = cond.acquire()) { // gets it while we wait
+                    Aio.sleep(5);
+                }
+            });
+            Task<Void> counter = Aio.createTask(() -> {
+                while (true) {
+                    steps[0]++;
+                    Aio.sleep(1);
+                }
+            });
+            assertThrows(TimeoutError.class, () -> {
+                try (var _ = Aio.timeout(1.0)) {
+                    cond.await();
+                }
+            });
+            assertTrue(cond.locked());
+            assertEquals(5.0, loop.time() - t0, 1e-9);
+            assertEquals(6, steps[0]); // t=0..5: the loop idled between timers, nobody spun
+            counter.cancel();
+        }
+        assertFalse(cond.locked());
+    }
+
     @AioTest
     void conditionsMayShareALock() {
         Lock lock = new Lock();
