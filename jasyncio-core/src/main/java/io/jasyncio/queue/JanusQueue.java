@@ -1,7 +1,6 @@
 package io.jasyncio.queue;
 
 import io.jasyncio.Aio;
-import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
@@ -9,7 +8,6 @@ import io.jasyncio.loop.SelectorEventLoop;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -57,8 +55,8 @@ public final class JanusQueue<T> {
     private boolean deliveryScheduled;
     private int unfinishedTasks;
     private boolean isShutdown;
-    private final SyncQueue<T> syncFace = new SyncFace();
-    private final AsyncQueue<T> asyncFace = new AsyncFace();
+    private final SyncQueue<T> syncFace = new JanusFaces.Sync<>(this);
+    private final AsyncQueue<T> asyncFace = new JanusFaces.Async<>(this);
 
     /**
      * A queue of at most {@code maxsize} items ({@code <= 0}: unbounded) for the running loop (janus
@@ -76,17 +74,17 @@ public final class JanusQueue<T> {
         this.maxsize = maxsize;
     }
 
-    /** The blocking face, for threads (janus {@code sync_q}). */
+    /** The blocking face, for threads (janus {@code sync_q}). Never blocks. */
     public SyncQueue<T> syncQ() {
         return syncFace;
     }
 
-    /** The suspending face, for the loop's tasks (janus {@code async_q}). */
+    /** The suspending face, for the loop's tasks (janus {@code async_q}). Never blocks. */
     public AsyncQueue<T> asyncQ() {
         return asyncFace;
     }
 
-    /** The loop whose tasks the suspending face serves. */
+    /** The loop whose tasks the suspending face serves. Never blocks. */
     public EventLoop loop() {
         return loop;
     }
@@ -125,126 +123,6 @@ public final class JanusQueue<T> {
     }
 
     // ---- the two faces ---------------------------------------------------------------------------
-
-    /**
-     * The blocking face of a {@link JanusQueue}, for threads (janus {@code SyncQueue}, the API of Python's
-     * {@code queue.Queue}). Every method is thread-safe. The blocking methods throw
-     * {@link InterruptedException} when the thread is interrupted while it waits (Java's rule for
-     * blocking calls; the item is then neither put nor taken), and raise {@link IllegalStateException}
-     * instead of blocking the event loop's own thread.
-     *
-     * @param <T> the type of the items
-     */
-    public interface SyncQueue<T> {
-        /** Puts {@code item}, blocking while the queue is full ({@code queue.Queue.put}). @throws QueueShutDown if shut down */
-        void put(T item) throws InterruptedException;
-
-        /**
-         * Puts {@code item}, blocking at most {@code timeoutSeconds} while the queue is full
-         * ({@code put(item, timeout=...)}).
-         *
-         * @throws QueueFull when there is still no room after the timeout
-         * @throws QueueShutDown if shut down
-         */
-        void put(T item, double timeoutSeconds) throws InterruptedException;
-
-        /** Puts {@code item} if there is room, never blocking ({@code put_nowait}). @throws QueueFull if full */
-        void putNowait(T item);
-
-        /** Removes and returns the first item, blocking while the queue is empty ({@code get}). @throws QueueShutDown if shut down and empty */
-        T get() throws InterruptedException;
-
-        /**
-         * Removes and returns the first item, blocking at most {@code timeoutSeconds} while the queue is
-         * empty ({@code get(timeout=...)}).
-         *
-         * @throws QueueEmpty when there is still no item after the timeout
-         */
-        T get(double timeoutSeconds) throws InterruptedException;
-
-        /** Removes and returns the first item if there is one, never blocking ({@code get_nowait}). @throws QueueEmpty if empty */
-        T getNowait();
-
-        /** Marks one item as processed ({@code task_done}). @throws IllegalStateException if called too often */
-        void taskDone();
-
-        /** Blocks until every item put (by either face) has been marked done ({@code join}). */
-        void join() throws InterruptedException;
-
-        /** The number of items in the queue ({@code qsize}). */
-        int qsize();
-
-        /** Whether the queue is empty ({@code empty}). */
-        boolean empty();
-
-        /** Whether the queue holds {@code maxsize} items ({@code full}). */
-        boolean full();
-
-        /** The bound; {@code <= 0} means unbounded ({@code maxsize}). */
-        int maxsize();
-
-        /** Items put and not yet marked done ({@code unfinished_tasks}). */
-        int unfinishedTasks();
-
-        /** {@link JanusQueue#shutdown(boolean)}. */
-        void shutdown(boolean immediate);
-    }
-
-    /**
-     * The suspending face of a {@link JanusQueue}, for the tasks of its loop (janus {@code AsyncQueue}, the
-     * API of {@link Queue}). {@code put}, {@code get} and {@code join} suspend and must be called in a task
-     * of the queue's loop; the other methods are thread-safe and never suspend.
-     *
-     * @param <T> the type of the items
-     */
-    public interface AsyncQueue<T> {
-        /**
-         * Puts {@code item}, suspending while the queue is full (asyncio {@code put}). Cancellable: raises
-         * {@link CancelledError} without putting; a free slot signalled to it passes to the next putter.
-         *
-         * @throws QueueShutDown if shut down
-         */
-        void put(T item);
-
-        /** Puts {@code item} if there is room, never suspending ({@code put_nowait}). @throws QueueFull if full */
-        void putNowait(T item);
-
-        /**
-         * Removes and returns the first item, suspending while the queue is empty (asyncio {@code get}).
-         * Cancellable: raises {@link CancelledError} without taking an item; an item signalled to it is
-         * signalled to the next getter (thread or task), so it is never lost.
-         *
-         * @throws QueueShutDown if shut down and empty
-         */
-        T get();
-
-        /** Removes and returns the first item if there is one, never suspending ({@code get_nowait}). @throws QueueEmpty if empty */
-        T getNowait();
-
-        /** Marks one item as processed ({@code task_done}). @throws IllegalStateException if called too often */
-        void taskDone();
-
-        /** Suspends until every item put (by either face) has been marked done ({@code join}). Cancellable. */
-        void join();
-
-        /** The number of items in the queue ({@code qsize}). */
-        int qsize();
-
-        /** Whether the queue is empty ({@code empty}). */
-        boolean empty();
-
-        /** Whether the queue holds {@code maxsize} items ({@code full}). */
-        boolean full();
-
-        /** The bound; {@code <= 0} means unbounded ({@code maxsize}). */
-        int maxsize();
-
-        /** Items put and not yet marked done ({@code unfinished_tasks}). */
-        int unfinishedTasks();
-
-        /** {@link JanusQueue#shutdown(boolean)}. */
-        void shutdown(boolean immediate);
-    }
 
     // ---- waiters ---------------------------------------------------------------------------------
 
@@ -356,7 +234,7 @@ public final class JanusQueue<T> {
         return item;
     }
 
-    private void putNowait(T item) {
+    void putNowait(T item) {
         mutex.lock();
         try {
             if (isShutdown) {
@@ -371,7 +249,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private T getNowait() {
+    T getNowait() {
         mutex.lock();
         try {
             if (buffer.size() == 0) {
@@ -386,7 +264,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private void taskDone() {
+    void taskDone() {
         mutex.lock();
         try {
             if (unfinishedTasks <= 0) {
@@ -456,7 +334,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private static long deadlineAfter(double seconds) {
+    static long deadlineAfter(double seconds) {
         if (seconds < 0) {
             throw new IllegalArgumentException("'timeout' must be a non-negative number");
         }
@@ -464,7 +342,7 @@ public final class JanusQueue<T> {
         return d == 0 ? 1 : d;
     }
 
-    private void blockingPut(T item, long deadline) throws InterruptedException {
+    void blockingPut(T item, long deadline) throws InterruptedException {
         mutex.lock();
         try {
             while (isFull()) {
@@ -484,7 +362,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private T blockingGet(long deadline) throws InterruptedException {
+    T blockingGet(long deadline) throws InterruptedException {
         mutex.lock();
         try {
             while (buffer.size() == 0) {
@@ -501,7 +379,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private void blockingJoin() throws InterruptedException {
+    void blockingJoin() throws InterruptedException {
         mutex.lock();
         try {
             if (unfinishedTasks > 0 && loop.inLoop()) {
@@ -545,7 +423,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private void asyncPut(T item) {
+    void asyncPut(T item) {
         checkTask("put");
         while (true) {
             TaskWaiter me;
@@ -567,7 +445,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private T asyncGet() {
+    T asyncGet() {
         checkTask("get");
         while (true) {
             TaskWaiter me;
@@ -588,7 +466,7 @@ public final class JanusQueue<T> {
         }
     }
 
-    private void asyncJoin() {
+    void asyncJoin() {
         checkTask("join");
         while (true) {
             TaskWaiter me;
@@ -616,160 +494,14 @@ public final class JanusQueue<T> {
         }
     }
 
-    // ---- faces -----------------------------------------------------------------------------------
-
-    private final class SyncFace implements SyncQueue<T> {
-        @Override
-        public void put(T item) throws InterruptedException {
-            blockingPut(item, 0);
-        }
-
-        @Override
-        public void put(T item, double timeoutSeconds) throws InterruptedException {
-            blockingPut(item, deadlineAfter(timeoutSeconds));
-        }
-
-        @Override
-        public void putNowait(T item) {
-            JanusQueue.this.putNowait(item);
-        }
-
-        @Override
-        public T get() throws InterruptedException {
-            return blockingGet(0);
-        }
-
-        @Override
-        public T get(double timeoutSeconds) throws InterruptedException {
-            return blockingGet(deadlineAfter(timeoutSeconds));
-        }
-
-        @Override
-        public T getNowait() {
-            return JanusQueue.this.getNowait();
-        }
-
-        @Override
-        public void taskDone() {
-            JanusQueue.this.taskDone();
-        }
-
-        @Override
-        public void join() throws InterruptedException {
-            blockingJoin();
-        }
-
-        @Override
-        public int qsize() {
-            return JanusQueue.this.qsize();
-        }
-
-        @Override
-        public boolean empty() {
-            return qsize() == 0;
-        }
-
-        @Override
-        public boolean full() {
-            return JanusQueue.this.full();
-        }
-
-        @Override
-        public int maxsize() {
-            return maxsize;
-        }
-
-        @Override
-        public int unfinishedTasks() {
-            return JanusQueue.this.unfinishedTasks();
-        }
-
-        @Override
-        public void shutdown(boolean immediate) {
-            JanusQueue.this.shutdown(immediate);
-        }
-
-        @Override
-        public String toString() {
-            return "<SyncQueue of " + JanusQueue.this + ">";
-        }
-    }
-
-    private final class AsyncFace implements AsyncQueue<T> {
-        @Override
-        public void put(T item) {
-            asyncPut(item);
-        }
-
-        @Override
-        public void putNowait(T item) {
-            JanusQueue.this.putNowait(item);
-        }
-
-        @Override
-        public T get() {
-            return asyncGet();
-        }
-
-        @Override
-        public T getNowait() {
-            return JanusQueue.this.getNowait();
-        }
-
-        @Override
-        public void taskDone() {
-            JanusQueue.this.taskDone();
-        }
-
-        @Override
-        public void join() {
-            asyncJoin();
-        }
-
-        @Override
-        public int qsize() {
-            return JanusQueue.this.qsize();
-        }
-
-        @Override
-        public boolean empty() {
-            return qsize() == 0;
-        }
-
-        @Override
-        public boolean full() {
-            return JanusQueue.this.full();
-        }
-
-        @Override
-        public int maxsize() {
-            return maxsize;
-        }
-
-        @Override
-        public int unfinishedTasks() {
-            return JanusQueue.this.unfinishedTasks();
-        }
-
-        @Override
-        public void shutdown(boolean immediate) {
-            JanusQueue.this.shutdown(immediate);
-        }
-
-        @Override
-        public String toString() {
-            return "<AsyncQueue of " + JanusQueue.this + ">";
-        }
-    }
-
     // ---- state -----------------------------------------------------------------------------------
 
-    /** The number of items in the queue; thread-safe. */
+    /** The number of items in the queue ({@code qsize}); thread-safe, never waits. */
     public int qsize() {
         return locked(buffer::size);
     }
 
-    /** Whether the queue holds {@code maxsize} items; thread-safe. */
+    /** Whether the queue holds {@code maxsize} items ({@code full}); thread-safe, never waits. */
     public boolean full() {
         mutex.lock();
         try {
@@ -779,12 +511,12 @@ public final class JanusQueue<T> {
         }
     }
 
-    /** The bound; {@code <= 0} means unbounded. */
+    /** The bound; {@code <= 0} means unbounded ({@code maxsize}). Never blocks. */
     public int maxsize() {
         return maxsize;
     }
 
-    /** Items put and not yet marked done; thread-safe. */
+    /** Items put and not yet marked done ({@code unfinished_tasks}); thread-safe, never waits. */
     public int unfinishedTasks() {
         return locked(() -> unfinishedTasks);
     }

@@ -29,7 +29,7 @@ import java.util.ArrayDeque;
  *
  * @param <T> the type of the items
  */
-public class Queue<T> {
+public class Queue<T> implements AsyncQueue<T> {
 
     private final LoopBound loop = new LoopBound();
     private final int maxsize;
@@ -58,22 +58,26 @@ public class Queue<T> {
 
     // ---- state -----------------------------------------------------------------------------------
 
-    /** The number of items in the queue (asyncio {@code qsize}). */
+    /** The number of items in the queue (asyncio {@code qsize}). Never suspends. */
+    @Override
     public int qsize() {
         return buffer.size();
     }
 
-    /** The bound given at creation; {@code <= 0} means unbounded (asyncio {@code maxsize}). */
+    /** The bound given at creation; {@code <= 0} means unbounded (asyncio {@code maxsize}). Never suspends. */
+    @Override
     public int maxsize() {
         return maxsize;
     }
 
-    /** Whether the queue holds no item (asyncio {@code empty}). */
+    /** Whether the queue holds no item (asyncio {@code empty}). Never suspends. */
+    @Override
     public boolean empty() {
         return buffer.size() == 0;
     }
 
-    /** Whether the queue holds {@code maxsize} items; never for an unbounded queue (asyncio {@code full}). */
+    /** Whether the queue holds {@code maxsize} items; never for an unbounded queue (asyncio {@code full}). Never suspends. */
+    @Override
     public boolean full() {
         return maxsize > 0 && buffer.size() >= maxsize;
     }
@@ -89,6 +93,7 @@ public class Queue<T> {
      *
      * @throws QueueShutDown if the queue is shut down, before or while this task waits
      */
+    @Override
     public void put(T item) {
         while (full()) {
             if (isShutdown) {
@@ -119,6 +124,7 @@ public class Queue<T> {
      * @throws QueueFull when the queue is full
      * @throws QueueShutDown when the queue is shut down
      */
+    @Override
     public void putNowait(T item) {
         if (isShutdown) {
             throw new QueueShutDown();
@@ -144,6 +150,7 @@ public class Queue<T> {
      * @throws QueueShutDown if the queue is shut down and empty, or shut down immediately, before or
      *     while this task waits
      */
+    @Override
     public T get() {
         while (empty()) {
             if (isShutdown) {
@@ -174,6 +181,7 @@ public class Queue<T> {
      * @throws QueueEmpty when the queue is empty
      * @throws QueueShutDown when the queue is empty and shut down
      */
+    @Override
     public T getNowait() {
         if (empty()) {
             if (isShutdown) {
@@ -204,6 +212,7 @@ public class Queue<T> {
      *
      * @throws IllegalStateException when called more often than items were put (asyncio's {@code ValueError})
      */
+    @Override
     public void taskDone() {
         if (unfinishedTasks <= 0) {
             throw new IllegalStateException("taskDone() called too many times");
@@ -220,20 +229,22 @@ public class Queue<T> {
      *
      * <p>Cancellable: raises {@link CancelledError}; the queue is not affected.
      */
+    @Override
     public void join() {
         if (unfinishedTasks > 0) {
             finished.await();
         }
     }
 
-    /** The number of items put and not yet marked with {@link #taskDone()} (janus and {@code queue.Queue} expose it). */
+    /** The number of items put and not yet marked with {@link #taskDone()} (janus's and {@code queue.Queue}'s {@code unfinished_tasks}). Never suspends. */
+    @Override
     public int unfinishedTasks() {
         return unfinishedTasks;
     }
 
     // ---- shutdown --------------------------------------------------------------------------------
 
-    /** {@link #shutdown(boolean) shutdown(false)}: puts fail at once, gets fail once the queue is empty. */
+    /** {@link #shutdown(boolean) shutdown(false)} (asyncio {@code shutdown()}): puts fail at once, gets once the queue is empty. Never suspends. */
     public void shutdown() {
         shutdown(false);
     }
@@ -245,6 +256,7 @@ public class Queue<T> {
      * {@link #join()}), so gets raise at once. Every waiting getter and putter is woken to see the new
      * state. Never suspends; calling it again is harmless.
      */
+    @Override
     public void shutdown(boolean immediate) {
         isShutdown = true;
         if (immediate) {
@@ -263,7 +275,7 @@ public class Queue<T> {
         wakeAll(putters);
     }
 
-    /** Whether {@link #shutdown(boolean)} was called. */
+    /** Whether {@link #shutdown(boolean)} was called (janus's {@code is_shutdown}). Never suspends. */
     public boolean isShutdown() {
         return isShutdown;
     }

@@ -142,17 +142,17 @@ public class Barrier {
         }
     }
 
-    /** The number of tasks needed to trip the barrier (asyncio {@code parties}). */
+    /** The number of tasks needed to trip the barrier (asyncio {@code parties}). Never suspends. */
     public int parties() {
         return parties;
     }
 
-    /** The number of tasks waiting in the current round (asyncio {@code n_waiting}); 0 unless filling. */
+    /** The number of tasks waiting in the current round (asyncio {@code n_waiting}); 0 unless filling. Never suspends. */
     public int nWaiting() {
         return state == State.FILLING ? count : 0;
     }
 
-    /** Whether the barrier is broken (asyncio {@code broken}). */
+    /** Whether the barrier is broken (asyncio {@code broken}). Never suspends. */
     public boolean broken() {
         return state == State.BROKEN;
     }

@@ -45,17 +45,17 @@ public class Condition {
         this.lock = lock;
     }
 
-    /** The underlying lock's {@link Lock#acquire()}: suspends, cancellable; close the result to release. */
+    /** The underlying lock's {@link Lock#acquire()} (asyncio {@code acquire}): suspends, cancellable; close the result to release. */
     public Held acquire() {
         return lock.acquire();
     }
 
-    /** The underlying lock's {@link Lock#release()}. */
+    /** The underlying lock's {@link Lock#release()} (asyncio {@code release}); never suspends. */
     public void release() {
         lock.release();
     }
 
-    /** Whether the underlying lock is held. */
+    /** Whether the underlying lock is held (asyncio {@code locked}); never suspends. */
     public boolean locked() {
         return lock.locked();
     }

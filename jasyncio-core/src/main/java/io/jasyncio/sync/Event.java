@@ -28,7 +28,7 @@ public class Event {
     public Event() {
     }
 
-    /** Whether the flag is set (asyncio {@code is_set}). */
+    /** Whether the flag is set (asyncio {@code is_set}). Never suspends. */
     public boolean isSet() {
         return value;
     }
@@ -51,7 +51,7 @@ public class Event {
         }
     }
 
-    /** Resets the flag, so that {@link #await()} suspends again (asyncio {@code clear}). */
+    /** Resets the flag, so that {@link #await()} suspends again (asyncio {@code clear}). Never suspends. */
     public void clear() {
         value = false;
     }

@@ -31,7 +31,7 @@ public class Lock {
     public Lock() {
     }
 
-    /** Whether the lock is held (asyncio {@code locked()}). */
+    /** Whether the lock is held (asyncio {@code locked()}). Never suspends. */
     public boolean locked() {
         return locked;
     }

@@ -48,7 +48,7 @@ public class Semaphore {
 
     /**
      * Whether {@link #acquire()} would suspend (asyncio {@code locked}): no permit is free, or tasks are
-     * already waiting for one (FIFO: they go first).
+     * already waiting for one (FIFO: they go first). Never suspends.
      */
     public boolean locked() {
         if (value == 0) {
@@ -130,7 +130,7 @@ public class Semaphore {
         return false;
     }
 
-    /** The number of free permits (asyncio's {@code _value}, for tests and debugging). */
+    /** The number of free permits (asyncio's {@code _value}, for tests and debugging). Never suspends. */
     public int value() {
         return value;
     }
