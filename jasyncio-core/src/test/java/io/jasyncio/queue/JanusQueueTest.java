@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.jasyncio.Aio;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Task;
+import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.testing.AioTest;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -19,6 +20,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.Test;
 
 /**
  * The Janus queue: one buffer, a blocking face for threads and a suspending face for tasks. Real time
@@ -397,6 +399,41 @@ class JanusQueueTest {
         assertEquals(0, q.asyncQ().unfinishedTasks());
         assertThrows(IllegalStateException.class, () -> q.asyncQ().taskDone());
         q.asyncQ().join();
+    }
+
+    @Test
+    void waitersOfAClosedLoopAreSkippedSoThreadsStillGetTheirItems() throws Exception {
+        // A task left waiting when its loop was closed will never run again: a wake-up must not be
+        // spent on it, or a thread waiting behind it would sleep beside an item.
+        SelectorEventLoop loop = new SelectorEventLoop();
+        List<String> reports = new ArrayList<>();
+        loop.setExceptionHandler((l, context) -> reports.add(context.message()));
+        JanusQueue<String> q = new JanusQueue<>(loop, 0);
+        loop.runUntilComplete(() -> {
+            Aio.createTask(() -> q.asyncQ().get());
+            Aio.sleep(0);
+            return null;
+        });
+        loop.close(); // the task is still waiting in the queue's line
+        assertEquals(List.of("Task was destroyed but it is pending!"), reports);
+        // The continuation back end drops a destroyed task's stack (its waiter stays in line); the
+        // thread back end unwinds it (its catch takes the waiter out). Either way the thread must win.
+        int before = q.getterCount();
+        AtomicReference<String> got = new AtomicReference<>();
+        Thread getter = Thread.ofPlatform().start(() -> {
+            try {
+                got.set(q.syncQ().get(10));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        });
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (q.getterCount() < before + 1 && System.nanoTime() < deadline) {
+            Thread.sleep(1);
+        }
+        q.syncQ().put("for the thread");
+        getter.join(10_000);
+        assertEquals("for the thread", got.get());
     }
 
     @AioTest(virtualTime = false)
