@@ -1,12 +1,15 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.ContextMap;
 import io.jasyncio.internal.StackFrames;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.internal.fiber.Fiber;
+import io.jasyncio.internal.fiber.FiberDiscarded;
 import io.jasyncio.internal.fiber.Fibers;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
-import io.jasyncio.loop.Handle;
+import io.jasyncio.loop.Ready;
+import io.jasyncio.loop.TimerHandle;
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.loop.TaskFactory;
 import java.io.PrintStream;
@@ -22,21 +25,27 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the type of the result
  */
-public class Task<T> extends Future<T> {
+public class Task<T> extends Future<T> implements Ready {
 
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Coroutine<T> coroutine;
+    /** The given name, or {@code null} until {@link #getName()} makes {@code Task-N} (built lazily: it is rarely read). */
     private String name;
+    private final long number;
     private Fiber fiber;
-    private final Step step = new Step(this);
     private boolean stepScheduled;
     private Future<?> waiter;
+    /** The timer of the sleep this task is suspended in, or {@code null}. */
+    private SleepTimer sleeping;
     private boolean mustCancel;
     private String cancelMessage;
     private int cancelRequests;
     private CancelledError injection;
     CancelScope scopes;
+    private final ContextMap contextSnapshot;
+    private Context context;
+    private Context contextOverride;
     /** Links of the loop's list of unfinished tasks ({@link LiveTasks}). */
     Task<?> livePrev;
     Task<?> liveNext;
@@ -62,7 +71,9 @@ public class Task<T> extends Future<T> {
             throw new NullPointerException("coroutine");
         }
         this.coroutine = coroutine;
-        this.name = name != null ? name : "Task-" + NAME_COUNTER.incrementAndGet();
+        this.contextSnapshot = Context.currentMap();
+        this.name = name;
+        this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
         if (eagerStart && this.loop.isRunning() && this.loop.inLoop()) {
             eagerStep();
         } else {
@@ -89,7 +100,11 @@ public class Task<T> extends Future<T> {
 
     /** The task's name ({@code Task-N} unless given). */
     public String getName() {
-        return name;
+        String n = name;
+        if (n == null) {
+            n = name = "Task-" + number;
+        }
+        return n;
     }
 
     /** Renames the task. */
@@ -100,6 +115,34 @@ public class Task<T> extends Future<T> {
     /** The coroutine this task runs. */
     public Coroutine<T> getCoro() {
         return coroutine;
+    }
+
+    // ---- context variables -----------------------------------------------------------------------
+
+    /** The context this task runs in: a copy of its creator's, made when first needed. */
+    final Context context() {
+        if (contextOverride != null) {
+            return contextOverride;
+        }
+        Context c = context;
+        if (c == null) {
+            c = context = new Context(contextSnapshot);
+        }
+        return c;
+    }
+
+    /** The current values of this task's context, without allocating. */
+    final ContextMap contextMap() {
+        if (contextOverride != null) {
+            return contextOverride.map;
+        }
+        return context != null ? context.map : contextSnapshot;
+    }
+
+    final Context swapContextOverride(Context c) {
+        Context previous = contextOverride;
+        contextOverride = c;
+        return previous;
     }
 
     // ---- cancellation --------------------------------------------------------------------------
@@ -114,6 +157,16 @@ public class Task<T> extends Future<T> {
             return false;
         }
         cancelRequests++;
+        SleepTimer timer = sleeping;
+        if (timer != null) {
+            // Like cancelling the future of asyncio's sleep: wake the task to raise at its await.
+            sleeping = null;
+            timer.cancel();
+            mustCancel = true;
+            cancelMessage = message;
+            wakeUp();
+            return true;
+        }
         if (waiter != null && waiter.cancel(message)) {
             // The waiter's cancellation wakes us with CancelledError; keep the waiter: it may be a task
             // that ignores the cancellation, so that we may have to cancel it again later.
@@ -158,8 +211,14 @@ public class Task<T> extends Future<T> {
     final void wakeUp() {
         if (!stepScheduled) {
             stepScheduled = true;
-            loop.scheduleHandle(step);
+            loop.scheduleReady(this);
         }
+    }
+
+    /** Runs this task's next step: the loop's entry point (jasyncio's own use; do not call it). */
+    @Override
+    public final void runReady() {
+        runStep();
     }
 
     private void runStep() {
@@ -197,7 +256,7 @@ public class Task<T> extends Future<T> {
     private void resumeFiber() {
         Fiber f = fiber;
         if (f == null) {
-            f = fiber = Fibers.backend().create(this::runBody, name);
+            f = fiber = Fibers.backend().create(this::runBody, this::getName);
         }
         if (f.resume()) {
             fiber = null;
@@ -224,6 +283,8 @@ public class Task<T> extends Future<T> {
             super.setException(e);
         } catch (CancelledError e) {
             finishCancelled(e);
+        } catch (FiberDiscarded e) {
+            throw e;
         } catch (Throwable e) {
             super.setException(e);
         }
@@ -275,6 +336,52 @@ public class Task<T> extends Future<T> {
             throw injected;
         }
         return resultOf(future);
+    }
+
+    /**
+     * {@code await asyncio.sleep(delay)} for a positive delay, without a future: a timer wakes the task.
+     * Cancelling the task cancels the timer and raises {@link CancelledError} here.
+     */
+    final void sleep(long delayNanos) {
+        if (mustCancel || scopeCancelled()) {
+            // As asyncio: the cancellation is delivered at this await, after one loop iteration.
+            mustCancel = true;
+            wakeUp();
+        } else {
+            SleepTimer timer = new SleepTimer(this, loop.nanoTime() + delayNanos);
+            sleeping = timer;
+            loop.scheduleTimer(timer);
+        }
+        fiber.suspend();
+        sleeping = null;
+        CancelledError injected = injection;
+        if (injected != null) {
+            injection = null;
+            throw injected;
+        }
+    }
+
+    /** The timer of a sleeping task: when it fires, the task's next step is scheduled. */
+    private static final class SleepTimer extends TimerHandle {
+        private final Task<?> task;
+
+        SleepTimer(Task<?> task, long whenNanos) {
+            super(task.loop, whenNanos);
+            this.task = task;
+        }
+
+        @Override
+        protected void run() {
+            if (task.sleeping == this) {
+                task.sleeping = null;
+                task.wakeUp();
+            }
+        }
+
+        @Override
+        protected String describe() {
+            return "sleep of " + task;
+        }
     }
 
     /** A bare yield for one loop iteration ({@code await asyncio.sleep(0)}). */
@@ -369,7 +476,7 @@ public class Task<T> extends Future<T> {
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ");
         sb.append(mustCancel && !done() ? "cancelling" : describeState());
-        sb.append(" name='").append(name).append('\'');
+        sb.append(" name='").append(getName()).append('\'');
         if (!done()) {
             StackTraceElement[] stack = getStack();
             if (stack.length > 0) {
@@ -377,33 +484,10 @@ public class Task<T> extends Future<T> {
             }
             if (waiter != null) {
                 sb.append(" wait_for=").append(waiter);
+            } else if (sleeping != null) {
+                sb.append(" sleeping until ").append(sleeping.when());
             }
         }
         return sb.append('>').toString();
-    }
-
-    /** The handle that runs one step of a task; debug mode names the task when a step is slow. */
-    public static final class Step extends Handle {
-        private final Task<?> task;
-
-        Step(Task<?> task) {
-            super(task.loop, null);
-            this.task = task;
-        }
-
-        /** The task this step belongs to. */
-        public Task<?> task() {
-            return task;
-        }
-
-        @Override
-        protected void run() {
-            task.runStep();
-        }
-
-        @Override
-        protected String describe() {
-            return "step of " + task;
-        }
     }
 }

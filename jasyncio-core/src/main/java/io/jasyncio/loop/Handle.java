@@ -1,22 +1,32 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.Context;
+import io.jasyncio.internal.ContextMap;
+
 /**
  * A callback scheduled on a loop, as returned by {@code callSoon} (asyncio's {@code Handle}).
  *
  * <p>Handles are not thread-safe: cancel them on the loop's thread (from another thread, use
  * {@code loop.callSoonThreadsafe(handle::cancel)}).
  */
-public class Handle {
+public class Handle implements Ready {
 
     final SelectorEventLoop loop;
     private Runnable callback;
     private boolean cancelled;
     StackTraceElement[] sourceTraceback;
+    private final ContextMap context;
 
-    /** Creates a handle that will run {@code callback} on {@code loop}. */
+    /** Creates a handle that will run {@code callback} on {@code loop} in a copy of the current context. */
     public Handle(SelectorEventLoop loop, Runnable callback) {
+        this(loop, callback, Context.currentMap());
+    }
+
+    /** Creates a handle that will run {@code callback} in a copy of the context values {@code context}. */
+    public Handle(SelectorEventLoop loop, Runnable callback, ContextMap context) {
         this.loop = loop;
         this.callback = callback;
+        this.context = context;
         if (loop.getDebug()) {
             sourceTraceback = new Throwable().getStackTrace();
         }
@@ -27,6 +37,14 @@ public class Handle {
         if (!cancelled) {
             cancelled = true;
             callback = null;
+        }
+    }
+
+    /** Runs the callback unless the handle was cancelled (the loop's entry point). */
+    @Override
+    public final void runReady() {
+        if (!cancelled) {
+            run();
         }
     }
 
@@ -49,6 +67,7 @@ public class Handle {
         if (cb == null) {
             return;
         }
+        loop.enterCallback(context);
         try {
             cb.run();
         } catch (Throwable e) {
@@ -56,6 +75,8 @@ public class Handle {
                 throw vme;
             }
             loop.callExceptionHandler(ExceptionContext.of("Exception in callback " + this, e).handle(this));
+        } finally {
+            loop.leaveCallback();
         }
     }
 
