@@ -71,7 +71,7 @@ class ShieldTest {
     void aTimeoutAroundAShieldRaisesWhileTheWorkGoesOn(SelectorEventLoop loop) {
         Task<String> inner = Aio.createTask(() -> Aio.sleep(3, "done"));
         assertThrows(TimeoutError.class, () -> {
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 Aio.await(Aio.shield(inner));
             }
         });
@@ -145,7 +145,7 @@ class ShieldTest {
     @AioTest
     void insideAnExpiredTimeoutAwaitingAShieldRaisesAgainAtOnce(SelectorEventLoop loop) {
         Task<String> inner = Aio.createTask(() -> Aio.sleep(5, "done"));
-        try (Timeout t = Aio.timeout(1.0)) {
+        try (Timeout _ = Aio.timeout(1.0)) {
             assertThrows(TimeoutError.class, () -> Aio.sleep(10));
             // Level-triggered: the scope is cancelled, so the next await raises again, with no time passing.
             assertThrows(TimeoutError.class, () -> Aio.await(Aio.shield(inner)));

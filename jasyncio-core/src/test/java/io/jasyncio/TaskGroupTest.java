@@ -374,7 +374,7 @@ class TaskGroupTest {
         // asyncio: the block gets CancelledError, the group propagates it, the timeout turns it into TimeoutError.
         List<String> log = new ArrayList<>();
         TimeoutError e = assertThrows(TimeoutError.class, () -> {
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 Aio.taskGroup(tg -> {
                     tg.createTask(sleeper(log, 5, "a"));
                     Aio.sleep(10);
@@ -391,7 +391,7 @@ class TaskGroupTest {
     void aGroupWaitingForSlowCleanupInsideAnExpiredTimeout(SelectorEventLoop loop) {
         List<String> log = new ArrayList<>();
         assertThrows(TimeoutError.class, () -> {
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 Aio.taskGroup(tg -> {
                     tg.createTask(() -> {
                         try {
@@ -415,7 +415,7 @@ class TaskGroupTest {
         List<String> log = new ArrayList<>();
         ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
             tg.createTask(sleeper(log, 5, "a"));
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 Aio.sleep(10);
             }
         }));

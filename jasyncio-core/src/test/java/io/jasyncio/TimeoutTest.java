@@ -141,7 +141,7 @@ class TimeoutTest {
     @AioTest
     void aZeroTimeoutExpiresAtTheFirstAwait(SelectorEventLoop loop) {
         List<String> log = new ArrayList<>();
-        try (Timeout t = Aio.timeout(0.0)) {
+        try (Timeout _ = Aio.timeout(0.0)) {
             log.add("in block");
             Aio.sleep(0);
             log.add("not here");
@@ -240,7 +240,7 @@ class TimeoutTest {
     @AioTest
     void anOutsideCancelGivesCancelledErrorNotTimeoutError(SelectorEventLoop loop) {
         Task<String> t = Aio.createTask(() -> {
-            try (Timeout tt = Aio.timeout(5.0)) {
+            try (Timeout _ = Aio.timeout(5.0)) {
                 return Aio.sleep(10, "x");
             }
         });
@@ -256,7 +256,7 @@ class TimeoutTest {
     void anOutsideCancelAtTheDeadlineStillGivesCancelledError(SelectorEventLoop loop) {
         List<String> log = new ArrayList<>();
         Task<String> t = Aio.createTask(() -> {
-            try (Timeout tt = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 return Aio.sleep(10, "x");
             } catch (CancelledError e) {
                 log.add(e.getClass().getSimpleName() + " cancelling=" + Aio.currentTask().cancelling());
@@ -280,7 +280,7 @@ class TimeoutTest {
         assertEquals(1, me.cancelling());
         List<Integer> inside = new ArrayList<>();
         assertThrows(TimeoutError.class, () -> {
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 try {
                     Aio.sleep(5);
                 } finally {
@@ -298,7 +298,7 @@ class TimeoutTest {
         Task<?> me = Aio.currentTask();
         me.cancel();
         assertThrows(CancelledError.class, () -> Aio.sleep(0));
-        try (Timeout t = Aio.timeout(5.0)) {
+        try (Timeout _ = Aio.timeout(5.0)) {
             Aio.sleep(1);
         }
         assertEquals(1, me.cancelling());
@@ -308,7 +308,7 @@ class TimeoutTest {
     void swallowingTheTimeoutInsideTheBlockRaisesItAgainAtTheNextAwait(SelectorEventLoop loop) {
         Expect x = new Expect();
         assertThrows(TimeoutError.class, () -> {
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 try {
                     Aio.sleep(5);
                 } catch (TimeoutError e) {
@@ -330,7 +330,7 @@ class TimeoutTest {
     @AioTest
     void aTaskEndingWithTimeoutErrorFailsRatherThanBeingCancelled(SelectorEventLoop loop) {
         Task<String> t = Aio.createTask(() -> {
-            try (Timeout tt = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 return Aio.sleep(5, "x");
             }
         });
@@ -343,7 +343,7 @@ class TimeoutTest {
     void anExceptionRaisedWhileHandlingTheTimeoutPropagatesInstead(SelectorEventLoop loop) {
         IOException cleanup = new IOException("cleanup");
         IOException e = assertThrows(IOException.class, () -> {
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 try {
                     Aio.sleep(5);
                 } catch (CancelledError ce) {
@@ -408,7 +408,7 @@ class TimeoutTest {
         for (int i = 1; i <= 3; i++) {
             int n = i;
             tasks.add(Aio.createTask(() -> {
-                try (Timeout t = Aio.timeout(n * 1.0)) {
+                try (Timeout _ = Aio.timeout(n * 1.0)) {
                     Aio.sleep(2.5);
                     log.add(n + " done@" + loop.time());
                 } catch (TimeoutError e) {
@@ -428,7 +428,7 @@ class TimeoutTest {
     }
 
     private static int compute() {
-        try (Timeout t = Aio.timeout(1.0)) {
+        try (Timeout _ = Aio.timeout(1.0)) {
             return Aio.sleep(0.5, 42);
         }
     }
@@ -436,7 +436,7 @@ class TimeoutTest {
     @AioTest
     void aBlockEndingByAnExceptionBeforeTheDeadlineLetsItThrough(SelectorEventLoop loop) {
         IllegalStateException boom = new IllegalStateException("boom");
-        try (Timeout t = Aio.timeout(5.0)) {
+        try (Timeout _ = Aio.timeout(5.0)) {
             Aio.sleep(1);
             throw boom;
         } catch (IllegalStateException e) {
