@@ -51,11 +51,18 @@ public final class Timeout extends CancelScope implements AutoCloseable {
 
     Timeout(Task<?> task, Double when) {
         super(task);
+        checkDeadline(when); // before push(): a constructor that throws is never closed
         this.loop = (SelectorEventLoop) task.getLoop();
         this.cancellingAtEnter = task.cancelling();
         this.state = State.ENTERED;
         push();
         reschedule(when);
+    }
+
+    private static void checkDeadline(Double when) {
+        if (when != null && when.isNaN()) {
+            throw new IllegalArgumentException("the deadline is NaN");
+        }
     }
 
     /** The deadline on the loop's clock, or {@code null} for none. */
@@ -64,19 +71,21 @@ public final class Timeout extends CancelScope implements AutoCloseable {
     }
 
     /**
-     * Moves the deadline (absolute, on the loop's clock); {@code null} removes it. Raises
+     * Moves the deadline (absolute, on the loop's clock); {@code null} removes it, and so does positive
+     * infinity in effect (no timer is set, so a virtual clock never jumps to it). Raises
      * {@link IllegalStateException} once the deadline has passed or the block has ended.
      */
     public void reschedule(Double newWhen) {
         if (state != State.ENTERED) {
             throw new IllegalStateException("Cannot change state of " + state.value + " Timeout");
         }
+        checkDeadline(newWhen);
         this.when = newWhen;
         if (handle != null) {
             handle.cancel();
             handle = null;
         }
-        if (newWhen != null) {
+        if (newWhen != null && newWhen != Double.POSITIVE_INFINITY) {
             if (newWhen <= loop.time()) {
                 handle = loop.callSoon(this::onTimeout);
             } else {
@@ -151,7 +160,8 @@ public final class Timeout extends CancelScope implements AutoCloseable {
     public String toString() {
         // As asyncio's repr: the deadline (to the millisecond) only while the block is active.
         String info = state == State.ENTERED
-                ? " when=" + (when == null ? "null" : String.valueOf(Math.round(when * 1000) / 1000.0))
+                ? " when=" + (when == null || when.isInfinite() ? String.valueOf(when)
+                        : String.valueOf(Math.round(when * 1000) / 1000.0))
                 : "";
         return "<Timeout [" + state.value + "]" + info + ">";
     }

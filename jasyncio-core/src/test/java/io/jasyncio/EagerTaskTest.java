@@ -132,6 +132,25 @@ class EagerTaskTest {
     }
 
     @AioTest
+    void anEagerTaskCreatedInACallbackRunsInsideTheCallback(SelectorEventLoop loop) {
+        loop.setTaskFactory(Task.eagerTaskFactory());
+        List<String> log = new ArrayList<>();
+        Future<Task<String>> created = loop.createFuture();
+        loop.callSoon(() -> {
+            log.add("callback");
+            Task<String> t = loop.createTask(() -> {
+                log.add("eager step, current=" + (Aio.currentTask() != null));
+                return "x";
+            });
+            log.add("after createTask, done=" + t.done() + ", current=" + Aio.currentTask());
+            created.setResult(t);
+        });
+        Task<String> t = Aio.await(created);
+        assertEquals(List.of("callback", "eager step, current=true", "after createTask, done=true, current=null"), log);
+        assertEquals("x", t.result());
+    }
+
+    @AioTest
     void theFactoryCanBeRemovedAgain(SelectorEventLoop loop) {
         TaskFactory eager = Task.eagerTaskFactory();
         loop.setTaskFactory(eager);

@@ -82,6 +82,15 @@ class ShieldTest {
     }
 
     @AioTest
+    void waitForAroundAShieldTimesOutWithoutCancellingTheWork(SelectorEventLoop loop) {
+        Task<String> inner = Aio.createTask(() -> Aio.sleep(3, "done"));
+        assertThrows(TimeoutError.class, () -> Aio.waitFor(Aio.shield(inner), 1.0));
+        assertEquals(1.0, loop.time());
+        assertEquals("done", Aio.await(inner));
+        assertEquals(3.0, loop.time());
+    }
+
+    @AioTest
     void theShieldGivesTheResultOrTheExceptionOfTheWork(SelectorEventLoop loop) {
         // (Aio.shield takes an Awaitable, so a lambda needs its Coroutine type spelled out.)
         assertEquals(5, Aio.await(Aio.shield((Coroutine<Integer>) () -> Aio.sleep(1, 5))));

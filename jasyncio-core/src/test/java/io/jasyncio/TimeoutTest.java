@@ -73,6 +73,30 @@ class TimeoutTest {
     }
 
     @AioTest
+    void anInfiniteDeadlineSetsNoTimer(SelectorEventLoop loop) {
+        try (Timeout t = Aio.timeout(Double.POSITIVE_INFINITY)) {
+            assertEquals(0, loop.scheduledTimerCount(), "else a virtual clock would jump to it");
+            assertEquals("<Timeout [active] when=Infinity>", t.toString());
+            Aio.sleep(1e6);
+            assertFalse(t.expired());
+        }
+        assertEquals(1e6, loop.time());
+    }
+
+    @AioTest
+    void aNaNDeadlineIsRefusedAndLeavesNoScopeBehind(SelectorEventLoop loop) {
+        Task<?> me = Aio.currentTask();
+        assertThrows(IllegalArgumentException.class, () -> Aio.timeout(Double.NaN));
+        assertNull(me.scopes, "a Timeout whose constructor failed is never closed: it must not be pushed");
+        try (Timeout t = Aio.timeout(1.0)) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.reschedule(Double.NaN));
+            assertEquals("the deadline is NaN", e.getMessage());
+            assertEquals(1.0, t.when(), "the deadline is unchanged");
+        }
+        assertNull(me.scopes);
+    }
+
+    @AioTest
     void timeoutAtTakesAnAbsoluteTimeOnTheLoopsClock(SelectorEventLoop loop) {
         Aio.sleep(10);
         assertThrows(TimeoutError.class, () -> {
