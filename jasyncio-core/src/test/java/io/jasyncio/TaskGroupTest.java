@@ -449,6 +449,79 @@ class TaskGroupTest {
     }
 
     @AioTest
+    void aTimeoutDuringTheBlocksCleanupAndACrashingTaskGiveTheTaskError(SelectorEventLoop loop) {
+        // CPython test_timeout_taskgroup: the block raises, its finally awaits and is interrupted by the
+        // timeout, the cancelled task crashes in its cleanup: ExceptionGroup([ZeroDivisionError]).
+        ArithmeticException crash = new ArithmeticException("/ by zero");
+        ExceptionGroup eg = assertThrows(ExceptionGroup.class, () -> {
+            try (Timeout _ = Aio.timeout(0.01)) {
+                Aio.taskGroup(tg -> {
+                    tg.createTask(() -> {
+                        try {
+                            Aio.sleep(2);
+                        } finally {
+                            throw crash;
+                        }
+                    });
+                    try {
+                        throw new IllegalArgumentException("body");
+                    } finally {
+                        Aio.sleep(1);
+                    }
+                });
+            }
+        });
+        assertEquals(List.of(crash), eg.exceptions());
+        assertEquals(0.01, loop.time(), 1e-9);
+        assertEquals(0, Aio.currentTask().cancelling());
+    }
+
+    @AioTest
+    void aFatalErrorOfTheBlockIsRaisedAsItIs(SelectorEventLoop loop) {
+        List<String> log = new ArrayList<>();
+        StackOverflowError fatal = new StackOverflowError("fake");
+        StackOverflowError e = assertThrows(StackOverflowError.class, () -> Aio.taskGroup(tg -> {
+            tg.createTask(sleeper(log, 5, "a"));
+            Aio.sleep(1);
+            throw fatal;
+        }));
+        assertSame(fatal, e);
+        assertEquals(List.of("a cancelled@1.0"), log);
+    }
+
+    @AioTest
+    void theBlockCancellingItsOwnTaskPropagatesTheCancellation(SelectorEventLoop loop) {
+        List<String> log = new ArrayList<>();
+        Task<Void> parent = Aio.createTask(() -> Aio.taskGroup(tg -> {
+            tg.createTask(sleeper(log, 5, "a"));
+            Aio.currentTask().cancel("self");
+            Aio.sleep(1);
+            log.add("not reached");
+        }));
+        CancelledError e = assertThrows(CancelledError.class, () -> Aio.await(parent));
+        assertEquals("self", e.getMessage());
+        assertEquals(List.of("a cancelled@0.0"), log);
+    }
+
+    @AioTest
+    void aTaskOfTheGroupCancellingTheParent(SelectorEventLoop loop) {
+        List<String> log = new ArrayList<>();
+        Task<?>[] parent = new Task<?>[1];
+        parent[0] = Aio.createTask(() -> Aio.taskGroup(tg -> {
+            tg.createTask(() -> {
+                Aio.sleep(1);
+                parent[0].cancel("by child");
+                log.add("child done");
+            });
+            tg.createTask(sleeper(log, 5, "sibling"));
+            Aio.sleep(10);
+        }));
+        CancelledError e = assertThrows(CancelledError.class, () -> Aio.await(parent[0]));
+        assertEquals("by child", e.getMessage());
+        assertEquals(List.of("child done", "sibling cancelled@1.0"), log);
+    }
+
+    @AioTest
     void theBlockSwallowingTheAbortRaisesAgainAtItsNextAwait(SelectorEventLoop loop) {
         Expect x = new Expect();
         assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.fail;
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.testing.AioTest;
 import io.jasyncio.testing.Expect;
+import io.jasyncio.testing.VirtualClock;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -174,6 +175,80 @@ class TimeoutTest {
         }
         assertEquals(List.of("in block", "timeout"), log);
         assertEquals(0.0, loop.time());
+    }
+
+    @AioTest
+    void aDeadlineLongPastExpiresAtASleepZero(SelectorEventLoop loop) {
+        assertThrows(TimeoutError.class, () -> {
+            try (Timeout _ = Aio.timeout(-11.0)) {
+                Aio.sleep(0);
+            }
+        });
+        assertEquals(0, Aio.currentTask().cancelling());
+    }
+
+    @AioTest
+    void aTimeoutInCleanupAfterASwallowedCancellationStillRaisesTimeoutError(SelectorEventLoop loop) {
+        // CPython test_timeout_after_cancellation: the timeout counts from the cancelling() it found.
+        Task<?> me = Aio.currentTask();
+        try {
+            me.cancel();
+            Aio.sleep(1);
+        } catch (CancelledError e) {
+            // swallowed, without uncancel()
+        } finally {
+            assertThrows(TimeoutError.class, () -> {
+                try (Timeout _ = Aio.timeout(0.0)) {
+                    Aio.sleep(1);
+                }
+            });
+        }
+        assertEquals(1, me.cancelling());
+    }
+
+    @AioTest
+    void aCancelInsideATimeoutEnteredAfterACancellationGivesCancelledError(SelectorEventLoop loop) {
+        // CPython test_cancel_in_timeout_after_cancellation.
+        Task<?> me = Aio.currentTask();
+        try {
+            me.cancel();
+            Aio.sleep(1);
+        } catch (CancelledError e) {
+            // swallowed
+        } finally {
+            CancelledError e = assertThrows(CancelledError.class, () -> {
+                try (Timeout _ = Aio.timeout(0.0)) {
+                    me.cancel();
+                    Aio.sleep(2);
+                }
+            });
+            assertFalse(e instanceof TimeoutError, "a second cancel outlives the timeout: " + e);
+        }
+        assertEquals(2, me.cancelling());
+    }
+
+    @AioTest
+    void anOuterTimeoutStopsWorkAfterTheInnerOneExpiredOnABusyLoop(SelectorEventLoop loop, VirtualClock clock) {
+        // CPython test_nested_timeouts_loop_busy: the loop is blocked past both deadlines, so both fire in
+        // one iteration; the outer one raises, and the work after the inner block is interrupted.
+        double t0 = loop.time();
+        List<String> log = new ArrayList<>();
+        assertThrows(TimeoutError.class, () -> {
+            try (Timeout outer = Aio.timeout(0.1)) {
+                assertThrows(TimeoutError.class, () -> {
+                    try (Timeout _ = Aio.timeout(0.01)) {
+                        clock.advance(0.1); // a blocking computation: the loop is busy for 0.1 s
+                        Aio.sleep(1);
+                    }
+                });
+                log.add("after inner, outer expired=" + outer.expired());
+                Aio.sleep(10);
+                log.add("not reached");
+            }
+        });
+        assertEquals(List.of("after inner, outer expired=true"), log);
+        assertEquals(t0 + 0.1, loop.time(), 1e-9);
+        assertEquals(0, Aio.currentTask().cancelling());
     }
 
     @AioTest
