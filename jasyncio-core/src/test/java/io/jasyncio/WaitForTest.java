@@ -130,6 +130,36 @@ class WaitForTest {
     }
 
     @AioTest
+    void aCoroutineThatNeverSuspendsReturnsAtOnce(SelectorEventLoop loop) {
+        assertEquals("done", Aio.waitFor(() -> "done", 0.01));
+        assertEquals("done", Aio.waitFor(() -> "done", null));
+        assertEquals(0.0, loop.time());
+        assertEquals(0, loop.scheduledTimerCount());
+    }
+
+    @AioTest
+    void aCancelArrivingWithTheResultIsNotLost(SelectorEventLoop loop) {
+        // GH-86296: the result and the caller's cancellation arrive in the same loop iteration; the
+        // caller must end cancelled, not return the result and forget the cancel.
+        Future<String> f = loop.createFuture();
+        List<String> log = new ArrayList<>();
+        Task<?>[] caller = new Task<?>[1];
+        caller[0] = Aio.createTask(() -> {
+            String r = Aio.waitFor(f, 5.0);
+            log.add("returned " + r);
+            return r;
+        });
+        loop.callLater(1, () -> {
+            f.setResult("x");
+            caller[0].cancel();
+        });
+        assertThrows(CancelledError.class, () -> Aio.await(caller[0]));
+        assertTrue(caller[0].cancelled());
+        assertEquals(List.of(), log);
+        assertEquals(1.0, loop.time());
+    }
+
+    @AioTest
     void noTimeoutWaitsAsLongAsItTakes(SelectorEventLoop loop) {
         assertEquals(7, Aio.waitFor(() -> Aio.sleep(1000, 7), null));
         assertEquals(1000.0, loop.time());
