@@ -153,6 +153,11 @@ public final class TaskGroup {
                 parent.uncancel();
                 parent.cancel();
             }
+            if (bodyError instanceof GeneratorExit && errors.size() == 1) {
+                // The block is an async generator's, closed at a yield inside the group: raise the
+                // GeneratorExit as it is, so that aclose() ends cleanly (Python 3.14).
+                throw (GeneratorExit) bodyError;
+            }
             throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
         }
     }

@@ -522,6 +522,26 @@ class TaskGroupTest {
     }
 
     @AioTest
+    void closingAnAsyncGeneratorSuspendedInsideAGroupRaisesGeneratorExitNotAnExceptionGroup(
+            SelectorEventLoop loop) {
+        // CPython 3.14: if the only error is the block's GeneratorExit, the group raises it as it is, so
+        // that aclose() of a generator that yields inside a TaskGroup ends cleanly.
+        List<String> log = new ArrayList<>();
+        AsyncGenerator<Integer> gen = Aio.asyncGenerator(y -> Aio.taskGroup(tg -> {
+            tg.createTask(sleeper(log, 5, "child"));
+            y.yield(1);
+            y.yield(2);
+        }));
+        assertTrue(gen.hasNext());
+        assertEquals(1, gen.next());
+        Aio.sleep(1);
+        gen.aclose();
+        assertTrue(gen.isFinished());
+        assertEquals(List.of("child cancelled@1.0"), log);
+        assertEquals(0, Aio.currentTask().cancelling());
+    }
+
+    @AioTest
     void theBlockSwallowingTheAbortRaisesAgainAtItsNextAwait(SelectorEventLoop loop) {
         Expect x = new Expect();
         assertThrows(ExceptionGroup.class, () -> Aio.taskGroup(tg -> {
