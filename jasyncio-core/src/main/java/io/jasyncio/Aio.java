@@ -340,6 +340,11 @@ public final class Aio {
         return Shield.of(ensureFuture(awaitable));
     }
 
+    /** {@link #shield(Awaitable)} for a coroutine written as a lambda: it runs in a task of its own. */
+    public static <T> Future<T> shield(Coroutine<T> coroutine) {
+        return shield((Awaitable<T>) coroutine);
+    }
+
     /**
      * Futures that complete in the order {@code awaitables} finish (asyncio {@code as_completed}); after
      * {@code timeout} seconds ({@code null}: none) the rest raise {@link TimeoutError}.

@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.testing.AioTest;
-import org.junit.jupiter.api.Disabled;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -232,8 +231,6 @@ class CancelScopeTest {
     }
 
     @AioTest
-    @Disabled("core bug (Task.java): cancel() of a sleeping task cancels its timer and sets mustCancel; an "
-            + "uncancel() before the task's step runs clears mustCancel, so the sleep returns early, silently")
     void aCancelWithdrawnBeforeTheSleepingTaskRunsIsStillDelivered(SelectorEventLoop loop) {
         // CPython: the sleep's future is cancelled by cancel(), so the task gets CancelledError whatever
         // uncancel() does afterwards ("cancelled at 0.0"); awaiting a plain future behaves so here too.
