@@ -167,10 +167,10 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
         cancelRequests++;
         Object waiting = waitingFor;
         if (waiting instanceof SleepTimer timer) {
-            // Like cancelling the future of asyncio's sleep: wake the task to raise at its await.
-            waitingFor = null;
+            // Like cancelling the future of asyncio's sleep: the sleep itself is now cancelled (whatever
+            // uncancel() does later), and the task wakes to raise at its await.
+            waitingFor = SLEEP_CANCELLED;
             timer.cancel();
-            mustCancel = true;
             cancelMessage = message;
             wakeUp();
             return true;
@@ -375,11 +375,18 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
             loop.scheduleTimer(timer);
         }
         fiber.suspend();
+        Object waited = waitingFor;
         waitingFor = null;
         if (injection != null) {
             throwInjected();
         }
+        if (waited == SLEEP_CANCELLED) {
+            throw deliverCancel(new CancelledError(cancelMessage));
+        }
     }
+
+    /** What {@link #waitingFor} holds once the sleep the task is suspended in was cancelled. */
+    private static final Object SLEEP_CANCELLED = new Object();
 
     private void throwInjected() {
         CancelledError injected = injection;
