@@ -18,9 +18,15 @@ import java.util.concurrent.locks.ReentrantLock;
  * tasks; {@code taskDone}/{@code join} count the items of both faces together.
  *
  * <pre>{@code
- * JanusQueue<Integer> queue = new JanusQueue<>(0);        // in a task: bound to the running loop
- * new Thread(() -> queue.syncQ().put(42)).start();        // a thread blocks while the queue is full
- * int n = queue.asyncQ().get();                           // a task suspends while it is empty
+ * JanusQueue<Integer> queue = new JanusQueue<>(0);   // in a task: bound to the running loop
+ * Thread.ofPlatform().start(() -> {
+ *     try {
+ *         queue.syncQ().put(42);                     // a thread blocks while the queue is full
+ *     } catch (InterruptedException e) {
+ *         Thread.currentThread().interrupt();
+ *     }
+ * });
+ * int n = queue.asyncQ().get();                      // a task suspends while it is empty
  * }</pre>
  *
  * <p>How it works: one {@link ReentrantLock} guards the buffer and the waiters. Getters (and putters)
@@ -121,8 +127,6 @@ public final class JanusQueue<T> {
             mutex.unlock();
         }
     }
-
-    // ---- the two faces ---------------------------------------------------------------------------
 
     // ---- waiters ---------------------------------------------------------------------------------
 
