@@ -742,7 +742,10 @@ public final class SslProtocol implements BufferedProtocol {
     private boolean readRecords() throws SSLException {
         deliver();
         boolean copy = false;
-        while ((state == State.WRAPPED || state == State.FLUSHING) && !appReadingPaused) {
+        while ((state == State.WRAPPED || state == State.FLUSHING) && !appReadingPaused && !engine.isInboundDone()) {
+            if (!hasWholeRecord()) {
+                return false; // nothing to decrypt yet: do not ask the application for a buffer
+            }
             ByteBuffer dst = null;
             int appSize = engine.getSession().getApplicationBufferSize();
             if (appIsBuffered && !copy && (appIn == null || appIn.position() == 0)) {
@@ -945,6 +948,17 @@ public final class SslProtocol implements BufferedProtocol {
             netIn = bigger;
         }
         return r;
+    }
+
+    /** Whether {@code netIn} holds at least one whole TLS record (5-byte header, then its length). */
+    private boolean hasWholeRecord() {
+        int available = inEnd - inStart;
+        if (available < 5) {
+            return false;
+        }
+        byte[] a = netIn.array();
+        int length = ((a[inStart + 3] & 0xFF) << 8) | (a[inStart + 4] & 0xFF);
+        return available >= 5 + length;
     }
 
     private ByteBuffer appInBuffer() {
