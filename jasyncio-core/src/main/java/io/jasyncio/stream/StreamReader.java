@@ -255,7 +255,8 @@ public class StreamReader implements AsyncIterable<byte[]> {
             }
         }
         if (start == end && !eof) {
-            waitForData("read", 1);
+            // Offer the transport room for up to n bytes (at most the limit) in one socket read.
+            waitForData("read", Math.min(n, limit));
         }
         byte[] data = take(Math.min(n, end - start));
         maybeResumeTransport();

@@ -37,9 +37,13 @@ class SslTransportTest {
                 () -> c.transport.write("x".getBytes(StandardCharsets.US_ASCII))).getMessage());
         Aio.await(s.lost);
         assertTrue(s.transport.isClosing());
+        CapturingLogger log = new CapturingLogger();
+        loop.setLogger(log);
         for (int i = 0; i < 10; i++) {
-            s.transport.write(ByteBuffer.wrap(new byte[] {1})); // dropped; asyncio logs a warning after 5
+            s.transport.write(ByteBuffer.wrap(new byte[] {1})); // dropped; as asyncio, a warning from the 5th on
         }
+        assertEquals(6, log.messages.size());
+        assertEquals("WARNING SSL connection is closed", log.messages.get(0));
     }
 
     @AioTest
