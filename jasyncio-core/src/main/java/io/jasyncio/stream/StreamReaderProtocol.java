@@ -78,6 +78,7 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Buffere
         reader.replaceTransport(newTransport);
     }
 
+    /** Gives the reader the transport (to pause it) and, on a server, starts the client callback's task. */
     @Override
     public void connectionMade(Transport transport) {
         this.transport = transport;
@@ -103,6 +104,7 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Buffere
         }
     }
 
+    /** Ends the reader's stream (with {@code error}, if any), completes {@code waitClosed}, wakes drains. */
     @Override
     public void connectionLost(Throwable error) {
         if (error == null) {
@@ -124,16 +126,19 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Buffere
         transport = null;
     }
 
+    /** The reader's buffer: see {@link StreamReader#getBuffer(int)}. */
     @Override
     public ByteBuffer getBuffer(int sizeHint) {
         return reader.getBuffer(sizeHint);
     }
 
+    /** Bytes arrived in the reader's buffer. */
     @Override
     public void bufferUpdated(int nbytes) {
         reader.bufferUpdated(nbytes);
     }
 
+    /** Copies {@code data} into the reader. */
     @Override
     public void dataReceived(ByteBuffer data) {
         reader.feedData(data);
@@ -146,6 +151,7 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Buffere
         return !overSsl;
     }
 
+    /** Done when the connection is lost; failed with the error it was lost with. */
     @Override
     protected Future<Void> closeWaiter(StreamWriter stream) {
         return closed;

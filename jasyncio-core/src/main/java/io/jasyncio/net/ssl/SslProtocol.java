@@ -18,8 +18,6 @@ import java.security.NoSuchAlgorithmException;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.util.ArrayDeque;
-import java.util.List;
-import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.SSLEngine;
 import javax.net.ssl.SSLEngineResult;
@@ -27,7 +25,6 @@ import javax.net.ssl.SSLEngineResult.HandshakeStatus;
 import javax.net.ssl.SSLEngineResult.Status;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
-import javax.net.ssl.SSLParameters;
 import javax.net.ssl.SSLPeerUnverifiedException;
 
 /**
@@ -65,7 +62,6 @@ public final class SslProtocol implements BufferedProtocol {
     static final int READ_HIGH_WATER = 256 * 1024;
     /** Writes dropped after the connection is gone before a warning is logged (asyncio's threshold). */
     private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
-    private static final ByteBuffer EMPTY = ByteBuffer.allocate(0);
 
     enum State { UNWRAPPED, DO_HANDSHAKE, WRAPPED, FLUSHING, SHUTDOWN }
 
@@ -75,6 +71,7 @@ public final class SslProtocol implements BufferedProtocol {
     private final EventLoop loop;
     private final SSLContext sslContext;
     private final SSLEngine engine;
+    private final SslEngineIo io;
     private final boolean serverSide;
     private final boolean callConnectionMade;
     private final double handshakeTimeout;
@@ -90,14 +87,6 @@ public final class SslProtocol implements BufferedProtocol {
     /** Why this layer closed the raw transport, for the {@code connectionLost} that follows. */
     private Throwable closeError;
 
-    /** Ciphertext received and not yet decrypted: {@code netIn[inStart, inEnd)}. */
-    private ByteBuffer netIn;
-    private int inStart;
-    private int inEnd;
-    /** Plain text decrypted and not yet given to the application: {@code appIn[0, position)}. */
-    private ByteBuffer appIn;
-    /** Where {@link SSLEngine#wrap} writes; its content goes to the raw transport after each call. */
-    private ByteBuffer netOut;
     /** Application data written and not yet encrypted. */
     private final ArrayDeque<ByteBuffer> writeBacklog = new ArrayDeque<>();
     private long writeBacklogBytes;
@@ -167,38 +156,13 @@ public final class SslProtocol implements BufferedProtocol {
         this.handshakeTimeout = handshakeTimeout != null ? handshakeTimeout : DEFAULT_HANDSHAKE_TIMEOUT;
         this.shutdownTimeout = shutdownTimeout != null ? shutdownTimeout : DEFAULT_SHUTDOWN_TIMEOUT;
         this.waiter = waiter;
-        this.engine = createEngine(sslContext, serverSide, serverHostname);
+        this.engine = SslEngineIo.createEngine(sslContext, serverSide, serverHostname);
+        this.io = new SslEngineIo(engine, this::sendToPeer);
         this.appState = callConnectionMade ? AppState.INIT : AppState.CON_MADE;
         setAppProtocol(appProtocol);
         setReadBufferLimits(null, null);
         setWriteBufferLimits(null, null);
         this.appTransport = new SslTransport(this);
-    }
-
-    private static SSLEngine createEngine(SSLContext context, boolean serverSide, String hostname) {
-        if (serverSide) {
-            SSLEngine engine = context.createSSLEngine();
-            engine.setUseClientMode(false);
-            return engine;
-        }
-        if (hostname.isEmpty()) {
-            SSLEngine engine = context.createSSLEngine();
-            engine.setUseClientMode(true);
-            return engine;
-        }
-        SSLEngine engine = context.createSSLEngine(hostname, -1);
-        engine.setUseClientMode(true);
-        SSLParameters params = engine.getSSLParameters();
-        params.setEndpointIdentificationAlgorithm("HTTPS");
-        if (!isIpLiteral(hostname)) {
-            params.setServerNames(List.of(new SNIHostName(hostname)));
-        }
-        engine.setSSLParameters(params);
-        return engine;
-    }
-
-    private static boolean isIpLiteral(String host) {
-        return host.indexOf(':') >= 0 || host.chars().allMatch(c -> c == '.' || (c >= '0' && c <= '9'));
     }
 
     // ---- what the application sees -----------------------------------------------------------
@@ -277,30 +241,13 @@ public final class SslProtocol implements BufferedProtocol {
     /** The free end of the ciphertext buffer, for the raw transport to read into. */
     @Override
     public ByteBuffer getBuffer(int sizeHint) {
-        int packet = engine.getSession().getPacketBufferSize();
-        int want = Math.max(packet, sizeHint > 0 ? Math.min(sizeHint, READ_HIGH_WATER) : packet);
-        if (netIn == null) {
-            netIn = ByteBuffer.allocate(Math.max(want, 2 * packet));
-        } else if (netIn.capacity() - inEnd < want) {
-            int len = inEnd - inStart;
-            if (netIn.capacity() - len >= want) {
-                System.arraycopy(netIn.array(), inStart, netIn.array(), 0, len);
-            } else {
-                ByteBuffer bigger = ByteBuffer.allocate(Math.max(netIn.capacity() * 2, len + want));
-                System.arraycopy(netIn.array(), inStart, bigger.array(), 0, len);
-                netIn = bigger;
-            }
-            inStart = 0;
-            inEnd = len;
-        }
-        netIn.limit(netIn.capacity()).position(inEnd);
-        return netIn;
+        return io.getBuffer(sizeHint);
     }
 
     /** Ciphertext arrived: runs whatever the current state does with it. */
     @Override
     public void bufferUpdated(int nbytes) {
-        inEnd += nbytes;
+        io.received(nbytes);
         switch (state) {
             case DO_HANDSHAKE -> doHandshake();
             case WRAPPED -> doRead();
@@ -392,9 +339,9 @@ public final class SslProtocol implements BufferedProtocol {
             while (state == State.DO_HANDSHAKE) {
                 HandshakeStatus hs = engine.getHandshakeStatus();
                 switch (hs) {
-                    case NEED_TASK -> runDelegatedTasks();
+                    case NEED_TASK -> io.runDelegatedTasks();
                     case NEED_WRAP -> {
-                        SSLEngineResult r = wrap(EMPTY);
+                        SSLEngineResult r = io.wrapHandshake();
                         if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
                             onHandshakeComplete(null);
                             return;
@@ -404,7 +351,7 @@ public final class SslProtocol implements BufferedProtocol {
                         }
                     }
                     case NEED_UNWRAP, NEED_UNWRAP_AGAIN -> {
-                        SSLEngineResult r = unwrapInto(appInBuffer());
+                        SSLEngineResult r = io.unwrapInto(io.appIn());
                         if (r.getHandshakeStatus() == HandshakeStatus.FINISHED) {
                             onHandshakeComplete(null);
                             return;
@@ -413,7 +360,7 @@ public final class SslProtocol implements BufferedProtocol {
                             case BUFFER_UNDERFLOW -> {
                                 return; // wait for more ciphertext
                             }
-                            case BUFFER_OVERFLOW -> growAppIn();
+                            case BUFFER_OVERFLOW -> io.growAppIn();
                             case CLOSED -> throw new SSLHandshakeException(
                                     "the peer closed the connection during the SSL handshake");
                             default -> {
@@ -457,7 +404,7 @@ public final class SslProtocol implements BufferedProtocol {
         cipher = engine.getSession().getCipherSuite();
         try {
             // A TLS 1.3 server sends its session tickets now.
-            runHandshakeWork(engine.getHandshakeStatus());
+            io.runHandshakeWork(engine.getHandshakeStatus());
         } catch (SSLException e) {
             fatalError(e, "Fatal error on SSL protocol");
             wakeupWaiter(e);
@@ -484,7 +431,7 @@ public final class SslProtocol implements BufferedProtocol {
     private void sendAlert() {
         try {
             for (int i = 0; i < 4 && engine.getHandshakeStatus() == HandshakeStatus.NEED_WRAP; i++) {
-                SSLEngineResult r = wrap(EMPTY);
+                SSLEngineResult r = io.wrapHandshake();
                 if (r.bytesProduced() == 0) {
                     break;
                 }
@@ -536,7 +483,7 @@ public final class SslProtocol implements BufferedProtocol {
                 doWrite(true);
                 engine.closeOutbound();
                 for (int i = 0; i < 8 && !engine.isOutboundDone(); i++) {
-                    if (wrap(EMPTY).bytesProduced() == 0) {
+                    if (io.wrapHandshake().bytesProduced() == 0) {
                         break;
                     }
                 }
@@ -547,16 +494,16 @@ public final class SslProtocol implements BufferedProtocol {
                 }
                 // Wait for the peer's close_notify; what it sends before is dropped.
                 while (!engine.isInboundDone()) {
-                    ByteBuffer scratch = appInBuffer();
-                    SSLEngineResult r = unwrapInto(scratch);
+                    ByteBuffer scratch = io.appIn();
+                    SSLEngineResult r = io.unwrapInto(scratch);
                     scratch.clear();
                     if (r.getStatus() == Status.BUFFER_UNDERFLOW) {
                         return;
                     }
                     if (r.getStatus() == Status.BUFFER_OVERFLOW) {
-                        growAppIn();
+                        io.growAppIn();
                     } else if (r.bytesConsumed() == 0 && r.bytesProduced() == 0) {
-                        if (!runHandshakeWork(r)) {
+                        if (!io.runHandshakeWork(r.getHandshakeStatus())) {
                             return;
                         }
                     }
@@ -653,12 +600,12 @@ public final class SslProtocol implements BufferedProtocol {
     /** Encrypts from {@code src} until it is empty, the raw transport is paused, or the engine waits for input. */
     private void wrapAppData(ByteBuffer src, boolean force) throws SSLException {
         while (src.hasRemaining() && (force || !sslWritingPaused)) {
-            SSLEngineResult r = wrap(src);
+            SSLEngineResult r = io.wrap(src);
             if (r.getStatus() == Status.CLOSED) {
                 src.position(src.limit()); // the session is closed: nothing more can be sent
                 return;
             }
-            if (!runHandshakeWork(r) && r.bytesConsumed() == 0) {
+            if (!io.runHandshakeWork(r.getHandshakeStatus()) && r.bytesConsumed() == 0) {
                 return; // a renegotiation waits for the peer
             }
         }
@@ -743,12 +690,12 @@ public final class SslProtocol implements BufferedProtocol {
         deliver();
         boolean copy = false;
         while ((state == State.WRAPPED || state == State.FLUSHING) && !appReadingPaused && !engine.isInboundDone()) {
-            if (!hasWholeRecord()) {
+            if (!io.hasWholeRecord()) {
                 return false; // nothing to decrypt yet: do not ask the application for a buffer
             }
             ByteBuffer dst = null;
-            int appSize = engine.getSession().getApplicationBufferSize();
-            if (appIsBuffered && !copy && (appIn == null || appIn.position() == 0)) {
+            int appSize = io.applicationBufferSize();
+            if (appIsBuffered && !copy && !io.hasPlainText()) {
                 ByteBuffer b = ((BufferedProtocol) appProtocol).getBuffer(appSize);
                 if (b.remaining() >= appSize) {
                     dst = b; // decrypt straight into the application's buffer
@@ -756,10 +703,10 @@ public final class SslProtocol implements BufferedProtocol {
             }
             boolean direct = dst != null;
             if (!direct) {
-                dst = appInBuffer();
+                dst = io.appIn();
             }
             int before = dst.position();
-            SSLEngineResult r = unwrapInto(dst);
+            SSLEngineResult r = io.unwrapInto(dst);
             int produced = dst.position() - before;
             if (direct && produced > 0) {
                 ((BufferedProtocol) appProtocol).bufferUpdated(produced);
@@ -769,7 +716,7 @@ public final class SslProtocol implements BufferedProtocol {
                     if (!direct) {
                         deliver();
                     }
-                    if (!runHandshakeWork(r) && r.bytesConsumed() == 0 && produced == 0) {
+                    if (!io.runHandshakeWork(r.getHandshakeStatus()) && r.bytesConsumed() == 0 && produced == 0) {
                         return false;
                     }
                 }
@@ -780,15 +727,15 @@ public final class SslProtocol implements BufferedProtocol {
                 case BUFFER_OVERFLOW -> {
                     if (direct) {
                         copy = true; // the application's buffer is too small: go through ours
-                    } else if (appIn.position() == 0) {
-                        growAppIn();
+                    } else if (!io.hasPlainText()) {
+                        io.growAppIn();
                     } else {
                         deliver();
                     }
                 }
                 case CLOSED -> {
                     deliver();
-                    runHandshakeWork(r);
+                    io.runHandshakeWork(r.getHandshakeStatus());
                     return true;
                 }
             }
@@ -796,11 +743,12 @@ public final class SslProtocol implements BufferedProtocol {
         return false;
     }
 
-    /** Gives the application the decrypted bytes waiting in {@code appIn}. */
+    /** Gives the application the decrypted bytes waiting in the plain-text buffer. */
     private void deliver() {
-        if (appIn == null || appIn.position() == 0) {
+        if (!io.hasPlainText()) {
             return;
         }
+        ByteBuffer appIn = io.appIn();
         appIn.flip();
         try {
             if (appIsBuffered) {
@@ -885,7 +833,7 @@ public final class SslProtocol implements BufferedProtocol {
     }
 
     int readBufferSize() {
-        return inEnd - inStart;
+        return io.pending();
     }
 
     void controlSslReadingIfConnected() {
@@ -894,121 +842,12 @@ public final class SslProtocol implements BufferedProtocol {
         }
     }
 
-    // ---- the engine ----------------------------------------------------------------------------
-
-    /** Encrypts from {@code src} and writes the result to the raw transport. */
-    private SSLEngineResult wrap(ByteBuffer src) throws SSLException {
-        if (netOut == null) {
-            netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
+    /** Where the engine's output goes: the raw transport, unless it is closing. */
+    private void sendToPeer(ByteBuffer data) {
+        Transport t = transport;
+        if (t != null && !t.isClosing()) {
+            t.write(data);
         }
-        while (true) {
-            SSLEngineResult r = engine.wrap(src, netOut);
-            if (r.getStatus() == Status.BUFFER_OVERFLOW) {
-                flushNetOut();
-                netOut = ByteBuffer.allocate(Math.max(netOut.capacity() * 2, engine.getSession().getPacketBufferSize()));
-                continue;
-            }
-            flushNetOut();
-            return r;
-        }
-    }
-
-    private void flushNetOut() {
-        netOut.flip();
-        if (netOut.hasRemaining() && transport != null && !transport.isClosing()) {
-            transport.write(netOut);
-        }
-        netOut.clear();
-    }
-
-    /** Decrypts one record from {@code netIn} into {@code dst}. */
-    private SSLEngineResult unwrapInto(ByteBuffer dst) throws SSLException {
-        if (netIn == null) {
-            netIn = ByteBuffer.allocate(2 * engine.getSession().getPacketBufferSize());
-        }
-        netIn.limit(inEnd).position(inStart);
-        SSLEngineResult r = engine.unwrap(netIn, dst);
-        inStart = netIn.position();
-        if (inStart == inEnd) {
-            inStart = 0;
-            inEnd = 0;
-        } else if (r.getStatus() == Status.BUFFER_UNDERFLOW && inStart > 0) {
-            // Keep a partial record at the front, so that the whole record fits when the rest arrives.
-            int len = inEnd - inStart;
-            System.arraycopy(netIn.array(), inStart, netIn.array(), 0, len);
-            inStart = 0;
-            inEnd = len;
-        }
-        if (r.getStatus() == Status.BUFFER_UNDERFLOW
-                && netIn.capacity() < engine.getSession().getPacketBufferSize()) {
-            ByteBuffer bigger = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-            System.arraycopy(netIn.array(), inStart, bigger.array(), 0, inEnd - inStart);
-            inEnd -= inStart;
-            inStart = 0;
-            netIn = bigger;
-        }
-        return r;
-    }
-
-    /** Whether {@code netIn} holds at least one whole TLS record (5-byte header, then its length). */
-    private boolean hasWholeRecord() {
-        int available = inEnd - inStart;
-        if (available < 5) {
-            return false;
-        }
-        byte[] a = netIn.array();
-        int length = ((a[inStart + 3] & 0xFF) << 8) | (a[inStart + 4] & 0xFF);
-        return available >= 5 + length;
-    }
-
-    private ByteBuffer appInBuffer() {
-        if (appIn == null) {
-            appIn = ByteBuffer.allocate(engine.getSession().getApplicationBufferSize());
-        }
-        return appIn;
-    }
-
-    private void growAppIn() {
-        ByteBuffer bigger = ByteBuffer.allocate(Math.max(appIn.capacity() * 2,
-                engine.getSession().getApplicationBufferSize()));
-        appIn.flip();
-        bigger.put(appIn);
-        appIn = bigger;
-    }
-
-    private void runDelegatedTasks() {
-        Runnable task;
-        while ((task = engine.getDelegatedTask()) != null) {
-            task.run();
-        }
-    }
-
-    /**
-     * Does the handshake work a result asks for after the handshake (session tickets, key updates,
-     * renegotiation): runs delegated tasks and sends what the engine wants to send. Returns whether anything
-     * was done, so that callers looping on the engine know it made progress.
-     */
-    private boolean runHandshakeWork(SSLEngineResult r) throws SSLException {
-        return runHandshakeWork(r.getHandshakeStatus());
-    }
-
-    private boolean runHandshakeWork(HandshakeStatus hs) throws SSLException {
-        boolean progress = false;
-        for (int i = 0; i < 16; i++) {
-            if (hs == HandshakeStatus.NEED_TASK) {
-                runDelegatedTasks();
-            } else if (hs == HandshakeStatus.NEED_WRAP) {
-                SSLEngineResult w = wrap(EMPTY);
-                if (w.bytesProduced() == 0 && w.getHandshakeStatus() == HandshakeStatus.NEED_WRAP) {
-                    break;
-                }
-            } else {
-                break;
-            }
-            progress = true;
-            hs = engine.getHandshakeStatus();
-        }
-        return progress;
     }
 
     // ---- errors --------------------------------------------------------------------------------

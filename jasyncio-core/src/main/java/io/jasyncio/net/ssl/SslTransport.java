@@ -31,21 +31,25 @@ public final class SslTransport implements Transport {
         closed = true;
     }
 
+    /** A fact about the connection: the TLS keys listed above, else the raw transport's. */
     @Override
     public Object getExtraInfo(String name) {
         return ssl.extraInfo(name);
     }
 
+    /** Replaces the application protocol that receives the decrypted bytes. */
     @Override
     public void setProtocol(ConnectionProtocol protocol) {
         ssl.setAppProtocol(protocol);
     }
 
+    /** The application protocol. */
     @Override
     public ConnectionProtocol getProtocol() {
         return ssl.appProtocol();
     }
 
+    /** Whether {@link #close()} or {@link #abort()} was called, or the connection is gone. */
     @Override
     public boolean isClosing() {
         return closed;
@@ -65,16 +69,22 @@ public final class SslTransport implements Transport {
         }
     }
 
+    /** Whether decrypted data is being delivered (not paused by {@link #pauseReading()}). */
     @Override
     public boolean isReading() {
         return ssl.isReading();
     }
 
+    /**
+     * Stops delivering data; what arrives meanwhile waits encrypted, and above the read limit the raw
+     * transport stops reading too. Idempotent.
+     */
     @Override
     public void pauseReading() {
         ssl.pauseReading();
     }
 
+    /** Resumes delivering data (on the next loop iteration). Idempotent. */
     @Override
     public void resumeReading() {
         ssl.resumeReading();
@@ -122,12 +132,17 @@ public final class SslTransport implements Transport {
         return (int) Math.min(Integer.MAX_VALUE, ssl.writeBufferSize());
     }
 
+    /**
+     * Sets the application's water marks ({@code null}s: 512 KiB and a quarter of it): {@code pauseWriting}
+     * when more than {@code high} bytes wait to be encrypted, {@code resumeWriting} at {@code low}.
+     */
     @Override
     public void setWriteBufferLimits(Integer high, Integer low) {
         ssl.setWriteBufferLimits(high, low);
         ssl.controlAppWriting();
     }
 
+    /** The write limits as {@code [low, high]}. */
     @Override
     public int[] getWriteBufferLimits() {
         return ssl.writeBufferLimits();
