@@ -35,7 +35,7 @@ public class SelectorEventLoop implements EventLoop {
     private volatile boolean closed;
     private volatile Thread thread;
     private boolean stopping;
-    private long timerSequence;
+    private int timerSequence;
     private Task<?> currentTask;
     private TaskFactory taskFactory;
     private ExceptionHandler exceptionHandler;
@@ -328,12 +328,16 @@ public class SelectorEventLoop implements EventLoop {
 
     @Override
     public Task<Void> createTask(AsyncRunnable coroutine) {
-        return createTask(coroutine.asCoroutine(), null);
+        return createTask(coroutine, null);
     }
 
     @Override
     public Task<Void> createTask(AsyncRunnable coroutine, String name) {
-        return createTask(coroutine.asCoroutine(), name);
+        checkClosed();
+        if (taskFactory != null) {
+            return taskFactory.create(this, coroutine.asCoroutine(), name);
+        }
+        return Task.of(coroutine, this, name, false);
     }
 
     @Override
@@ -731,5 +735,57 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public String toString() {
         return "<SelectorEventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+
+    // ---- networking (io.jasyncio.net.Connections) ----------------------------------------------
+
+    @Override
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, String host, int port) throws IOException {
+        return io.jasyncio.net.Connections.createConnection(this, factory, host, port);
+    }
+
+    /** {@link #createConnection(java.util.function.Supplier, String, int)} bound to {@code localAddress} first. */
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, String host, int port,
+            java.net.InetSocketAddress localAddress) throws IOException {
+        return io.jasyncio.net.Connections.createConnection(this, factory, host, port, localAddress);
+    }
+
+    /** Wraps a connected socket in a transport (asyncio {@code create_connection(sock=...)}); suspends until {@code connectionMade} ran. */
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.channels.SocketChannel socket) {
+        return io.jasyncio.net.Connections.createConnection(this, factory, socket);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                               String host, int port) throws IOException {
+        return io.jasyncio.net.Connections.createServer(this, factory, host, port);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                               String host, int port, int backlog, boolean reusePort) throws IOException {
+        return io.jasyncio.net.Connections.createServer(this, factory, host, port, backlog, reusePort, true);
+    }
+
+    @Override
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createUnixConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.file.Path path) throws IOException {
+        return io.jasyncio.net.Connections.createUnixConnection(this, factory, path);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createUnixServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                                   java.nio.file.Path path) throws IOException {
+        return io.jasyncio.net.Connections.createUnixServer(this, factory, path);
+    }
+
+    @Override
+    public <P extends io.jasyncio.net.DatagramProtocol> io.jasyncio.net.DatagramEndpoint<P> createDatagramEndpoint(
+            java.util.function.Supplier<? extends P> factory, java.net.SocketAddress local, java.net.SocketAddress remote)
+            throws IOException {
+        return io.jasyncio.net.Connections.createDatagramEndpoint(this, factory, local, remote);
     }
 }
