@@ -536,6 +536,8 @@ public final class SslProtocol implements BufferedProtocol {
     /** Closes the raw transport at once (the application's {@code abort}). */
     void abort() {
         state = State.UNWRAPPED;
+        writeBacklog.clear();
+        writeBacklogBytes = 0;
         if (transport != null) {
             transport.abort();
         }
@@ -545,6 +547,8 @@ public final class SslProtocol implements BufferedProtocol {
     private void forceClose(Throwable error) {
         appTransport.markClosed();
         state = State.UNWRAPPED;
+        writeBacklog.clear();
+        writeBacklogBytes = 0;
         if (transport != null) {
             closeError = error;
             transport.abort();

@@ -69,10 +69,10 @@ public final class SslTransport implements Transport {
         }
     }
 
-    /** Whether decrypted data is being delivered (not paused by {@link #pauseReading()}). */
+    /** Whether decrypted data is being delivered: not paused by {@link #pauseReading()}, and not closing. */
     @Override
     public boolean isReading() {
-        return ssl.isReading();
+        return !closed && ssl.isReading();
     }
 
     /**
