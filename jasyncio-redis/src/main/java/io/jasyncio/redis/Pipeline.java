@@ -52,14 +52,23 @@ public final class Pipeline {
         request = new Resp.Encoder(256);
         count = 0;
         List<Future<Object>> futures = client.send(bytes, n);
-        client.drain();
         List<Object> out = new ArrayList<>(n);
-        for (Future<Object> f : futures) {
-            try {
-                out.add(Aio.await(f));
-            } catch (RedisError e) {
-                out.add(e);
+        try {
+            client.drain();
+            for (Future<Object> f : futures) {
+                try {
+                    out.add(Aio.await(f));
+                } catch (RedisError e) {
+                    out.add(e);
+                }
             }
+        } catch (IOException | RuntimeException e) {
+            // Cancelled or lost: the replies nobody will wait for are dropped when they arrive, so that
+            // none of their errors is reported as never retrieved.
+            for (Future<Object> f : futures) {
+                f.cancel();
+            }
+            throw e;
         }
         return out;
     }

@@ -83,7 +83,12 @@ public final class RedisClient implements AutoCloseable {
      */
     public Object executeArgs(Object... args) throws IOException {
         Future<Object> reply = send(Resp.encode(args), 1).get(0);
-        writer.drain();
+        try {
+            writer.drain();
+        } catch (IOException | RuntimeException e) {
+            reply.cancel();  // nobody will wait for it: its reply (or error) is dropped, never "unretrieved"
+            throw e;
+        }
         return Aio.await(reply);
     }
 

@@ -103,4 +103,25 @@ class PipelineTest {
             }
         }
     }
+
+    @AioTest(virtualTime = false)
+    void aCancelledPipelineLeavesTheConnectionInStep() throws IOException {
+        String p = TestRedis.prefix("pipeline-cancel");
+        try (RedisClient redis = TestRedis.connect()) {
+            try {
+                Pipeline pipe = redis.pipeline();
+                for (int i = 0; i < 1_000; i++) {
+                    pipe.add("INCR", p + "n").add("INCR", p + "text-" + i).add("GET", p + "n");
+                }
+                Task<List<Object>> task = Aio.createTask(pipe::execute);
+                Aio.sleep(0);  // the pipeline is written; cancel it while it waits for replies
+                task.cancel();
+                redis.set(p + "after", "mine");
+                assertEquals("mine", redis.get(p + "after"));
+                assertEquals("1000", redis.get(p + "n"), "the server ran every command");
+            } finally {
+                TestRedis.cleanUp(redis, p);
+            }
+        }
+    }
 }
