@@ -697,7 +697,6 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         }
-        ioRegistry.dispatchSelected(ready);
         drainInbox();
     }
 
@@ -713,19 +712,21 @@ public class SelectorEventLoop implements EventLoop {
 
     /** Waits on the selector; returns the number of channels found ready. */
     private int select(long timeoutNanos) throws IOException {
+        // select(Consumer) hands each ready key straight to the registry: no selected-key set to walk.
+        java.util.function.Consumer<java.nio.channels.SelectionKey> dispatch = ioRegistry.dispatcher(ready);
         if (timeoutNanos == 0) {
-            return selector.selectNow();
+            return selector.selectNow(dispatch);
         }
         polling = true;
         try {
             if (!inbox.isEmpty()) {
-                return selector.selectNow();
+                return selector.selectNow(dispatch);
             } else if (timeoutNanos < 0) {
-                return selector.select();
+                return selector.select(dispatch);
             } else {
                 // Round up so that the loop does not wake just before the timer and spin.
                 long millis = (timeoutNanos + 999_999) / 1_000_000;
-                return selector.select(Math.max(1, millis));
+                return selector.select(dispatch, Math.max(1, millis));
             }
         } finally {
             polling = false;
