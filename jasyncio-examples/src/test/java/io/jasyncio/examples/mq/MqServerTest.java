@@ -29,7 +29,7 @@ class MqServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mq-server"})
+    @ValueSource(strings = {"mq-server", "mq-server-plus"})
     void theBooksDemoQueueListenersShareRoundRobinAndCtrlCClosesEveryone(String broker) throws Exception {
         int port = freePort();
         try (MqPeer server = MqPeer.listening(port, broker, "--port", String.valueOf(port))) {
@@ -76,7 +76,7 @@ class MqServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mq-server"})
+    @ValueSource(strings = {"mq-server", "mq-server-plus"})
     void topicSubscribersAllGetEveryMessageSighupPrintsCountersSigtermStops(String broker) throws Exception {
         int port = freePort();
         try (MqPeer server = MqPeer.listening(port, broker, "--port", String.valueOf(port));
@@ -108,7 +108,7 @@ class MqServerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"mq-server"})
+    @ValueSource(strings = {"mq-server", "mq-server-plus"})
     void aFrameAboveTheMaximumClosesOnlyThatConnection(String broker) throws Exception {
         int port = freePort();
         try (MqPeer server = MqPeer.listening(port, broker, "--port", String.valueOf(port), "--max-frame", "1000");
