@@ -110,8 +110,9 @@ public final class Server implements AutoCloseable {
 
     /**
      * Accepts connections until the server is closed or the calling task is cancelled (asyncio
-     * {@code serve_forever}). Suspends. On cancellation it closes the server, waits for it to be closed
-     * ({@link #waitClosed()}) and re-raises {@link CancelledError}. Raises {@link IllegalStateException}
+     * {@code serve_forever}). Suspends. On cancellation it closes the server (no new connections) and
+     * re-raises {@link CancelledError} at once, without waiting for the accepted connections to end:
+     * {@link #waitClosed()} does that for whoever needs it. Raises {@link IllegalStateException}
      * if another task is already serving forever, or if the server is closed.
      */
     public void serveForever() {
@@ -126,8 +127,10 @@ public final class Server implements AutoCloseable {
         try {
             Aio.await(serveForeverFuture);
         } catch (CancelledError e) {
+            // Stop accepting, but do not wait here for the connections to end: their handlers are
+            // still running and may be waiting for this very cancellation to spread (the hang of
+            // CPython 3.12's serve_forever); waitClosed() is there for whoever wants to wait.
             close();
-            waitClosed();
             throw e;
         } finally {
             serveForeverFuture = null;

@@ -91,7 +91,7 @@ class NetExamplesTest {
         System.out.println(Aio.await(c.protocol().reply));               // hello
         c.transport().close();
 
-        serving.cancel();              // serveForever closes the server and waits for its connections
+        serving.cancel();              // serveForever closes the server; waitClosed() waits for clients
         // end
         assertEquals("hello", c.protocol().reply.result());
         assertThrows(CancelledError.class, () -> Aio.await(serving));

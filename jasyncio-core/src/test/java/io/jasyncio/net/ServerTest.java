@@ -28,7 +28,8 @@ import java.util.List;
 class ServerTest {
 
     @AioTest(virtualTime = false, timeoutSeconds = 20)
-    void serveForeverRunsUntilCancelledThenClosesAndWaitsForConnections(SelectorEventLoop loop) throws Exception {
+    void serveForeverRunsUntilCancelledThenClosesButLeavesConnectionsToWaitClosed(SelectorEventLoop loop)
+            throws Exception {
         Expect ex = new Expect();
         List<RecordingProtocol> accepted = new ArrayList<>();
         Server server = loop.createServer(() -> {
@@ -42,7 +43,7 @@ class ServerTest {
             try {
                 server.serveForever();
             } catch (CancelledError e) {
-                ex.expect(4);
+                ex.expect(3);
                 throw e;
             }
         });
@@ -55,16 +56,20 @@ class ServerTest {
         }
         ex.expect(2);
         serving.cancel();
-        Aio.sleep(0.02);
+        // serveForever stops accepting and ends at once: it does not wait for the connection, whose
+        // handler may itself be waiting for the cancellation to spread (CPython 3.12's hang).
+        assertThrows(CancelledError.class, () -> Aio.await(serving));
+        ex.expect(4);
+        assertTrue(serving.cancelled());
         assertFalse(server.isServing());
         assertTrue(server.sockets().isEmpty());
-        assertFalse(serving.done(), "serveForever waits for the accepted connection to go");
-        assertEquals(1, server.activeConnections());
-        ex.expect(3);
+        assertEquals(1, server.activeConnections(), "the accepted connection stays open");
+        Task<Void> waiting = Aio.createTask(server::waitClosed);
+        Aio.sleep(0.02);
+        assertFalse(waiting.done(), "waitClosed waits for the accepted connection to go");
         c.transport().close();
-        assertThrows(CancelledError.class, () -> Aio.await(serving));
+        Aio.await(waiting);
         ex.finish(5);
-        assertTrue(serving.cancelled());
         assertEquals(0, server.activeConnections());
         server.waitClosed(); // already closed and empty: returns at once
         assertThrows(IllegalStateException.class, server::serveForever);

@@ -1,5 +1,7 @@
 package io.jasyncio.examples.mq;
 
+import io.jasyncio.stream.StreamPair;
+import io.jasyncio.stream.Streams;
 import static io.jasyncio.examples.mq.MsgProto.readMsg;
 import static io.jasyncio.examples.mq.MsgProto.repr;
 import static io.jasyncio.examples.mq.MsgProto.sendMsg;
@@ -49,7 +51,7 @@ public final class MqListen {
     private static void listen(String host, int port, String listen) throws IOException {
         String me = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         System.out.println("Starting up " + me);
-        MqStreams.Pair conn = MqStreams.openConnection(host, port);
+        StreamPair conn = Streams.openConnection(host, port);
         System.out.println("I am " + conn.writer().getExtraInfo("sockname"));
         sendMsg(conn.writer(), listen.getBytes(StandardCharsets.UTF_8));
         try {

@@ -1,5 +1,7 @@
 package io.jasyncio.examples.mq;
 
+import io.jasyncio.stream.StreamPair;
+import io.jasyncio.stream.Streams;
 import static io.jasyncio.examples.mq.MsgProto.sendMsg;
 
 import io.jasyncio.Aio;
@@ -50,7 +52,7 @@ public final class MqSend {
             throws IOException {
         String me = UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         System.out.println("Starting up " + me);
-        MqStreams.Pair conn = MqStreams.openConnection(host, port);
+        StreamPair conn = Streams.openConnection(host, port);
         System.out.println("I am " + conn.writer().getExtraInfo("sockname"));
         sendMsg(conn.writer(), "/null".getBytes(StandardCharsets.US_ASCII));
         byte[] chan = channel.getBytes(StandardCharsets.UTF_8);

@@ -1,5 +1,6 @@
 package io.jasyncio.examples.mq;
 
+import io.jasyncio.stream.Streams;
 import static io.jasyncio.examples.mq.MsgProto.channelKey;
 import static io.jasyncio.examples.mq.MsgProto.readMsg;
 import static io.jasyncio.examples.mq.MsgProto.repr;
@@ -90,7 +91,7 @@ public final class MqServer {
     private void serve(String host, int port) throws IOException {
         SelectorEventLoop loop = Aio.getRunningLoop();
         Future<SignalName> stop = MqShutdown.stopOnSignals(loop, () -> stats.print(System.out));
-        Server server = MqStreams.startServer(this::client, host, port);
+        Server server = Streams.startServer(this::client, host, port);
         try {
             Aio.await(stop);
         } finally {
