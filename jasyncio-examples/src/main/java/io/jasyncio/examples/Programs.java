@@ -35,6 +35,7 @@ import io.jasyncio.examples.ch3.TaskWarning;
 import io.jasyncio.examples.ch3.WebPageAsync;
 import io.jasyncio.examples.ch3.WebPageBlocking;
 import io.jasyncio.examples.ch3.WebPageExecutor;
+import io.jasyncio.examples.notes.Mayhem;
 import io.jasyncio.examples.notes.Periodic;
 import io.jasyncio.examples.slides.LongRunning;
 import io.jasyncio.examples.slides.Hello;
@@ -102,6 +103,7 @@ public final class Programs {
             new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
             // Notes (seed 003)
             new Program("periodic", "notes", "a periodic job cancelled by callLater after 5 seconds", Periodic.class),
+            new Program("mayhem", "notes", "a queue service that shuts down gracefully on SIGHUP, SIGTERM, SIGINT [--seed N]", Mayhem.class),
             // Blog (seed 004)
             new Program("producer-consumer", "blog", "two producers and a consumer share an asyncio queue [--seed N] [--color]", ProducerConsumer.class),
             new Program("compute-pi", "blog", "force_async: pi to 800 decimals in a thread while two tasks greet", ComputePi.class),
