@@ -1,8 +1,15 @@
 package io.jasyncio.examples;
 
+import io.jasyncio.examples.appb.CutleryTasks;
+import io.jasyncio.examples.blog.ComputePi;
+import io.jasyncio.examples.blog.ProducerConsumer;
 import io.jasyncio.examples.blog.Say;
 import io.jasyncio.examples.blog.SayTwo;
+import io.jasyncio.examples.ch2.CutleryThreads;
 import io.jasyncio.examples.ch3.AllTasksComplete;
+import io.jasyncio.examples.ch3.AsyncComprehensionAwait;
+import io.jasyncio.examples.ch3.AsyncComprehensions;
+import io.jasyncio.examples.ch3.AsyncConnection;
 import io.jasyncio.examples.ch3.CancelAbsorbed;
 import io.jasyncio.examples.ch3.CancelCaught;
 import io.jasyncio.examples.ch3.CoroutineResult;
@@ -28,6 +35,10 @@ import io.jasyncio.examples.ch3.ShellSignal02b;
 import io.jasyncio.examples.ch3.SyncIterator;
 import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
+import io.jasyncio.examples.ch3.WebPageAsync;
+import io.jasyncio.examples.ch3.WebPageBlocking;
+import io.jasyncio.examples.ch3.WebPageExecutor;
+import io.jasyncio.examples.notes.Mayhem;
 import io.jasyncio.examples.mq.MqListen;
 import io.jasyncio.examples.mq.MqSend;
 import io.jasyncio.examples.mq.MqServer;
@@ -38,6 +49,7 @@ import io.jasyncio.examples.slides.Hello;
 import io.jasyncio.examples.slides.Scheduling;
 import io.jasyncio.examples.slides.ThreadPerLoop;
 import io.jasyncio.examples.slides.TwoFutures;
+import io.jasyncio.examples.slides.Yelleding;
 import java.util.List;
 import java.util.Optional;
 
@@ -64,10 +76,18 @@ public final class Programs {
             new Program("future-result", "Ex. 3-15, 3-16", "a bare Future completed by a task with setResult", FutureResult.class),
             new Program("task-set-result", "Ex. 3-17", "Task.setResult is refused; cancel is allowed", TaskSetResult.class),
             new Program("ensure-future", "Ex. 3-18", "ensureFuture: a new task for a coroutine, the same object for a task", EnsureFuture.class),
+            // Chapter 3: async context managers
+            new Program("async-connection", "Ex. 3-20", "a class-based async context manager: connect on enter, close on exit (stand-in connection)", AsyncConnection.class),
+            new Program("web-page-blocking", "Ex. 3-21", "a blocking context manager pauses the whole loop (stand-in download)", WebPageBlocking.class),
+            new Program("web-page-async", "Ex. 3-22", "asyncContextManager: the download suspends, other tasks run (stand-in download)", WebPageAsync.class),
+            new Program("web-page-executor", "Ex. 3-23", "asyncContextManager with the blocking calls on the executor (stand-in download)", WebPageExecutor.class),
             // Chapter 3: async iterators and generators
             new Program("sync-iterator", "Ex. 3-24", "a traditional iterator: __iter__ and __next__ as iterator(), hasNext(), next()", SyncIterator.class),
             new Program("redis-async-iterator", "Ex. 3-25", "OneAtATime: an async iterator fetching Redis values on demand [--prefix P]", RedisAsyncIterator.class),
             new Program("redis-async-generator", "Ex. 3-26", "one_at_a_time: the same as an async generator [--prefix P]", RedisAsyncGenerator.class),
+            // Chapter 3: async comprehensions
+            new Program("async-comprehensions", "Ex. 3-27", "list, dict and set comprehensions over an async generator", AsyncComprehensions.class),
+            new Program("async-comprehension-await", "Ex. 3-28", "an async comprehension that awaits: results =  [100, 101, 102]", AsyncComprehensionAwait.class),
             // Chapter 3: shutdown
             new Program("taskwarning", "Ex. 3-29", "closing the loop with a task pending: Task was destroyed but it is pending!", TaskWarning.class),
             new Program("alltaskscomplete", "Ex. 3-32", "gather with returnExceptions: every task completes, one with / by zero", AllTasksComplete.class),
@@ -87,15 +107,22 @@ public final class Programs {
             new Program("mq-send", "Ex. 4-4", "a message-queue sender: Msg i every --interval seconds [--channel --size]", MqSend.class),
             new Program("mq-server-plus", "Ex. 4-9", "the improved broker: bounded per-subscriber queues, slow subscribers lose messages", MqServerPlus.class),
             new Program("janus-demo", "Ex. 4-12", "a thread feeds a coroutine through a Janus queue", JanusDemo.class),
+            // The cutlery race: chapter 2 with threads, appendix B with tasks
+            new Program("cutlery-threads", "Ex. 2-2, 2-3", "ten ThreadBots race on the kitchen's cutlery and lose updates [tables]", CutleryThreads.class),
+            new Program("cutlery-tasks", "Ex. B-1", "ten CoroBots on one loop serve the tables; the cutlery always balances [tables]", CutleryTasks.class),
             // Slides (seed 002)
             new Program("hello", "slides", "the basic hello: runUntilComplete of a coroutine that prints hi", Hello.class),
             new Program("two-futures", "slides", "two coroutines scheduled with ensureFuture: hi 2, then hi 1", TwoFutures.class),
             new Program("long-running", "slides", "a task that runs forever, cancelled after 10 seconds [--seed N]", LongRunning.class),
             new Program("thread-per-loop", "slides", "five threads, each running its own event loop", ThreadPerLoop.class),
+            new Program("yelleding", "slides", "an async generator and its async for take turns: Before yelleding 0, Yay, I've been yelleded 0", Yelleding.class),
             new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
             // Notes (seed 003)
             new Program("periodic", "notes", "a periodic job cancelled by callLater after 5 seconds", Periodic.class),
+            new Program("mayhem", "notes", "a queue service that shuts down gracefully on SIGHUP, SIGTERM, SIGINT [--seed N]", Mayhem.class),
             // Blog (seed 004)
+            new Program("producer-consumer", "blog", "two producers and a consumer share an asyncio queue [--seed N] [--color]", ProducerConsumer.class),
+            new Program("compute-pi", "blog", "force_async: pi to 800 decimals in a thread while two tasks greet", ComputePi.class),
             new Program("say", "blog", "say('hello world', 1) with runUntilComplete", Say.class),
             new Program("say-two", "blog", "two say tasks and runForever: second hello, first hello (Ctrl-C to quit)", SayTwo.class));
 
