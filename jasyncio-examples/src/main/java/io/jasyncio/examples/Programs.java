@@ -18,6 +18,7 @@ import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
 import io.jasyncio.examples.slides.LongRunning;
 import io.jasyncio.examples.slides.Hello;
+import io.jasyncio.examples.slides.RunCmd;
 import io.jasyncio.examples.slides.Scheduling;
 import io.jasyncio.examples.slides.ThreadPerLoop;
 import io.jasyncio.examples.slides.TwoFutures;
@@ -55,6 +56,7 @@ public final class Programs {
             new Program("long-running", "slides", "a task that runs forever, cancelled after 10 seconds [--seed N]", LongRunning.class),
             new Program("thread-per-loop", "slides", "five threads, each running its own event loop", ThreadPerLoop.class),
             new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
+            new Program("run-cmd", "slides", "two commands at once with createSubprocessExec and communicate", RunCmd.class),
             // Blog (seed 004)
             new Program("say", "blog", "say('hello world', 1) with runUntilComplete", Say.class),
             new Program("say-two", "blog", "two say tasks and runForever: second hello, first hello (Ctrl-C to quit)", SayTwo.class));
