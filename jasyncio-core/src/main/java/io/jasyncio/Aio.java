@@ -94,34 +94,18 @@ public final class Aio {
             task.yieldNow();
             return;
         }
-        SelectorEventLoop loop = (SelectorEventLoop) task.getLoop();
-        SleepFuture sleeper = new SleepFuture(loop);
-        var handle = loop.callLater(seconds, sleeper);
-        try {
-            task.awaitFuture(sleeper);
-        } finally {
-            handle.cancel();
-        }
+        task.sleep(secondsToNanos(seconds));
+    }
+
+    private static long secondsToNanos(double seconds) {
+        double n = seconds * 1e9;
+        return n >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : Math.round(n);
     }
 
     /** {@link #sleep(double)} that returns {@code result} ({@code asyncio.sleep(delay, result)}). */
     public static <T> T sleep(double seconds, T result) {
         sleep(seconds);
         return result;
-    }
-
-    /** The future of a sleep: also the timer's callback, so that a sleep allocates two objects. */
-    private static final class SleepFuture extends Future<Void> implements Runnable {
-        SleepFuture(SelectorEventLoop loop) {
-            super(loop);
-        }
-
-        @Override
-        public void run() {
-            if (!done()) {
-                setResult(null);
-            }
-        }
     }
 
     // ---- tasks -----------------------------------------------------------------------------------

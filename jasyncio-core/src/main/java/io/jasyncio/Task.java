@@ -8,7 +8,8 @@ import io.jasyncio.internal.fiber.FiberDiscarded;
 import io.jasyncio.internal.fiber.Fibers;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
-import io.jasyncio.loop.Handle;
+import io.jasyncio.loop.Ready;
+import io.jasyncio.loop.TimerHandle;
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.loop.TaskFactory;
 import java.io.PrintStream;
@@ -24,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the type of the result
  */
-public class Task<T> extends Future<T> {
+public class Task<T> extends Future<T> implements Ready {
 
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
@@ -33,9 +34,10 @@ public class Task<T> extends Future<T> {
     private String name;
     private final long number;
     private Fiber fiber;
-    private final Step step = new Step(this);
     private boolean stepScheduled;
     private Future<?> waiter;
+    /** The timer of the sleep this task is suspended in, or {@code null}. */
+    private SleepTimer sleeping;
     private boolean mustCancel;
     private String cancelMessage;
     private int cancelRequests;
@@ -155,6 +157,16 @@ public class Task<T> extends Future<T> {
             return false;
         }
         cancelRequests++;
+        SleepTimer timer = sleeping;
+        if (timer != null) {
+            // Like cancelling the future of asyncio's sleep: wake the task to raise at its await.
+            sleeping = null;
+            timer.cancel();
+            mustCancel = true;
+            cancelMessage = message;
+            wakeUp();
+            return true;
+        }
         if (waiter != null && waiter.cancel(message)) {
             // The waiter's cancellation wakes us with CancelledError; keep the waiter: it may be a task
             // that ignores the cancellation, so that we may have to cancel it again later.
@@ -199,8 +211,14 @@ public class Task<T> extends Future<T> {
     final void wakeUp() {
         if (!stepScheduled) {
             stepScheduled = true;
-            loop.scheduleHandle(step);
+            loop.scheduleReady(this);
         }
+    }
+
+    /** Runs this task's next step: the loop's entry point (jasyncio's own use; do not call it). */
+    @Override
+    public final void runReady() {
+        runStep();
     }
 
     private void runStep() {
@@ -320,6 +338,52 @@ public class Task<T> extends Future<T> {
         return resultOf(future);
     }
 
+    /**
+     * {@code await asyncio.sleep(delay)} for a positive delay, without a future: a timer wakes the task.
+     * Cancelling the task cancels the timer and raises {@link CancelledError} here.
+     */
+    final void sleep(long delayNanos) {
+        if (mustCancel || scopeCancelled()) {
+            // As asyncio: the cancellation is delivered at this await, after one loop iteration.
+            mustCancel = true;
+            wakeUp();
+        } else {
+            SleepTimer timer = new SleepTimer(this, loop.nanoTime() + delayNanos);
+            sleeping = timer;
+            loop.scheduleTimer(timer);
+        }
+        fiber.suspend();
+        sleeping = null;
+        CancelledError injected = injection;
+        if (injected != null) {
+            injection = null;
+            throw injected;
+        }
+    }
+
+    /** The timer of a sleeping task: when it fires, the task's next step is scheduled. */
+    private static final class SleepTimer extends TimerHandle {
+        private final Task<?> task;
+
+        SleepTimer(Task<?> task, long whenNanos) {
+            super(task.loop, whenNanos);
+            this.task = task;
+        }
+
+        @Override
+        protected void run() {
+            if (task.sleeping == this) {
+                task.sleeping = null;
+                task.wakeUp();
+            }
+        }
+
+        @Override
+        protected String describe() {
+            return "sleep of " + task;
+        }
+    }
+
     /** A bare yield for one loop iteration ({@code await asyncio.sleep(0)}). */
     final void yieldNow() {
         if (scopeCancelled()) {
@@ -420,33 +484,10 @@ public class Task<T> extends Future<T> {
             }
             if (waiter != null) {
                 sb.append(" wait_for=").append(waiter);
+            } else if (sleeping != null) {
+                sb.append(" sleeping until ").append(sleeping.when());
             }
         }
         return sb.append('>').toString();
-    }
-
-    /** The handle that runs one step of a task; debug mode names the task when a step is slow. */
-    public static final class Step extends Handle {
-        private final Task<?> task;
-
-        Step(Task<?> task) {
-            super(task.loop, null, ContextMap.EMPTY);
-            this.task = task;
-        }
-
-        /** The task this step belongs to. */
-        public Task<?> task() {
-            return task;
-        }
-
-        @Override
-        protected void run() {
-            task.runStep();
-        }
-
-        @Override
-        protected String describe() {
-            return "step of " + task;
-        }
     }
 }

@@ -9,7 +9,7 @@ import io.jasyncio.internal.ContextMap;
  * <p>Handles are not thread-safe: cancel them on the loop's thread (from another thread, use
  * {@code loop.callSoonThreadsafe(handle::cancel)}).
  */
-public class Handle {
+public class Handle implements Ready {
 
     final SelectorEventLoop loop;
     private Runnable callback;
@@ -37,6 +37,14 @@ public class Handle {
         if (!cancelled) {
             cancelled = true;
             callback = null;
+        }
+    }
+
+    /** Runs the callback unless the handle was cancelled (the loop's entry point). */
+    @Override
+    public final void runReady() {
+        if (!cancelled) {
+            run();
         }
     }
 

@@ -135,7 +135,7 @@ final class IoRegistry {
     }
 
     /** Queues the callbacks of the channels the last select found ready. */
-    void dispatchSelected(ArrayDeque<Handle> ready) {
+    void dispatchSelected(ArrayDeque<Ready> ready) {
         Iterator<SelectionKey> it = selector.selectedKeys().iterator();
         while (it.hasNext()) {
             SelectionKey key = it.next();

@@ -27,7 +27,7 @@ public class SelectorEventLoop implements EventLoop {
 
     private final Clock clock;
     private final Selector selector;
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private final LiveTasks liveTasks = new LiveTasks();
@@ -237,9 +237,15 @@ public class SelectorEventLoop implements EventLoop {
         return c != null ? io.jasyncio.Context.mapOf(c) : callbackMap;
     }
 
-    /** Appends an existing handle to the ready queue (jasyncio's own fast path for task steps). */
-    public void scheduleHandle(Handle handle) {
-        ready.addLast(handle);
+    /** Appends an item to the ready queue (jasyncio's own fast path: a task's next step). */
+    public void scheduleReady(Ready item) {
+        ready.addLast(item);
+    }
+
+    /** Schedules a timer made by a subclass of {@link TimerHandle} (jasyncio's own use). */
+    public void scheduleTimer(TimerHandle timer) {
+        timer.sequence = timerSequence++;
+        timers.add(timer);
     }
 
     @Override
@@ -262,8 +268,8 @@ public class SelectorEventLoop implements EventLoop {
     public TimerHandle callAtNanos(long whenNanos, Runnable callback) {
         checkClosed();
         checkThread("callAt");
-        TimerHandle t = new TimerHandle(this, whenNanos, timerSequence++, callback);
-        timers.add(t);
+        TimerHandle t = new TimerHandle(this, whenNanos, callback);
+        scheduleTimer(t);
         return t;
     }
 
@@ -652,23 +658,20 @@ public class SelectorEventLoop implements EventLoop {
             }
         } else {
             for (int i = 0; i < n; i++) {
-                Handle h = ready.pollFirst();
-                if (!h.cancelled()) {
-                    h.run();
-                }
+                ready.pollFirst().runReady();
             }
         }
     }
 
-    private void runTimed(Handle h) {
-        if (h.cancelled()) {
+    private void runTimed(Ready item) {
+        if (item instanceof Handle h && h.cancelled()) {
             return;
         }
         long t0 = System.nanoTime();
-        h.run();
+        item.runReady();
         long dt = System.nanoTime() - t0;
         if (dt >= slowCallbackNanos) {
-            DebugMode.reportSlow(this, h, dt);
+            DebugMode.reportSlow(this, item, dt);
         }
     }
 
@@ -695,28 +698,30 @@ public class SelectorEventLoop implements EventLoop {
     }
 
     private void pollVirtual(long timeoutNanos) throws IOException {
+        // trio's autojump: wait up to the threshold in real time for other threads or I/O, whatever the
+        // virtual distance to the next timer; jump only if nothing came.
         long threshold = clock.autojumpThresholdNanos();
-        select(timeoutNanos < 0 ? (threshold == 0 ? -1 : threshold) : Math.min(threshold, timeoutNanos));
-        if (inbox.isEmpty() && timeoutNanos > 0 && !timers.isEmpty()) {
+        int selected = select(timeoutNanos < 0 && threshold == 0 ? -1 : threshold);
+        if (selected == 0 && inbox.isEmpty() && timeoutNanos > 0 && !timers.isEmpty()) {
             clock.advanceTo(timers.peek().whenNanos);
         }
     }
 
-    private void select(long timeoutNanos) throws IOException {
+    /** Waits on the selector; returns the number of channels found ready. */
+    private int select(long timeoutNanos) throws IOException {
         if (timeoutNanos == 0) {
-            selector.selectNow();
-            return;
+            return selector.selectNow();
         }
         polling = true;
         try {
             if (!inbox.isEmpty()) {
-                selector.selectNow();
+                return selector.selectNow();
             } else if (timeoutNanos < 0) {
-                selector.select();
+                return selector.select();
             } else {
                 // Round up so that the loop does not wake just before the timer and spin.
                 long millis = (timeoutNanos + 999_999) / 1_000_000;
-                selector.select(Math.max(1, millis));
+                return selector.select(Math.max(1, millis));
             }
         } finally {
             polling = false;

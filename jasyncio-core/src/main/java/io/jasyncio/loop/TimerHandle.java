@@ -8,14 +8,22 @@ package io.jasyncio.loop;
 public class TimerHandle extends Handle {
 
     final long whenNanos;
-    final long sequence;
+    long sequence;
     int heapIndex = -1;
 
-    /** Creates a timer for {@code whenNanos} on the loop's clock; {@code sequence} orders equal times. */
-    TimerHandle(SelectorEventLoop loop, long whenNanos, long sequence, Runnable callback) {
+    /** Creates a timer for {@code whenNanos} on the loop's clock; {@link SelectorEventLoop#scheduleTimer} schedules it. */
+    TimerHandle(SelectorEventLoop loop, long whenNanos, Runnable callback) {
         super(loop, callback);
         this.whenNanos = whenNanos;
-        this.sequence = sequence;
+    }
+
+    /**
+     * Creates a timer with no callback and no captured context, for subclasses that override
+     * {@link #run()} (jasyncio's own timers, such as a sleeping task's).
+     */
+    protected TimerHandle(SelectorEventLoop loop, long whenNanos) {
+        super(loop, null, io.jasyncio.internal.ContextMap.EMPTY);
+        this.whenNanos = whenNanos;
     }
 
     /** The time the callback is scheduled for, in seconds on the loop's clock ({@code loop.time()}). */

@@ -15,8 +15,8 @@ class MainTest {
             List<String> out = c.out();
             assertEquals(Programs.all().size(), out.size());
             assertEquals("quickstart          Hello!, a one-second sleep, Goodbye! with Aio.run (Ex. 3-1)", out.get(0));
-            assertEquals("alltaskscomplete    gather with returnExceptions: every task completes, one with / by zero "
-                    + "(Ex. 3-32)", out.get(13));
+            assertTrue(out.contains("alltaskscomplete    gather with returnExceptions: every task completes, one with / by zero "
+                    + "(Ex. 3-32)"), out::toString);
             for (int i = 0; i < out.size(); i++) {
                 assertTrue(out.get(i).startsWith(Programs.all().get(i).name() + " "), out.get(i));
             }
