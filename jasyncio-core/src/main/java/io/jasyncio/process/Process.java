@@ -69,7 +69,8 @@ public final class Process {
      * blocks, and so does this wait: read the pipes, or use {@link #communicate}. Cancelling the waiting
      * task raises {@link io.jasyncio.CancelledError} here and leaves the child running.
      *
-     * <p>Named {@code waitFor} because Java's {@code Object.wait()} cannot be overloaded with another result.
+     * <p>Named {@code waitFor}, as {@link java.lang.Process#waitFor()}, because {@code wait()} is taken by
+     * {@code Object.wait()}, which is final.
      */
     public int waitFor() {
         return Aio.await(transport.exitFuture());

@@ -111,11 +111,25 @@ final class ProcessTransport implements SubprocessTransport, ReadPipeTransport.S
             try {
                 loop.callSoonThreadsafe(() -> t.processExited(exitValue));
             } catch (IllegalStateException loopClosed) {
-                // Nobody is left to tell.
+                // Nobody is left to tell; let the pumps go rather than wait for a loop that is gone.
+                t.abandonPumps();
             }
         });
         loop.callSoon(() -> t.connect(waiter));
         return t;
+    }
+
+    /** Stops the pumps from any thread, once the loop has closed under a child that exited. */
+    private void abandonPumps() {
+        if (stdin != null) {
+            stdin.abandon();
+        }
+        if (stdout != null) {
+            stdout.abandon();
+        }
+        if (stderr != null) {
+            stderr.abandon();
+        }
     }
 
     private static ProcessBuilder.Redirect inputRedirect(Redirect r) {

@@ -55,6 +55,9 @@ final class ReadPipeTransport implements ReadTransport {
     private boolean pumpStopped;
     private int inFlight;
 
+    /** Whether the pump thread has ended (for tests). */
+    volatile boolean pumpEnded;
+
     // Loop thread only.
     private boolean paused;
     private boolean closing;
@@ -119,6 +122,7 @@ final class ReadPipeTransport implements ReadTransport {
             Thread.currentThread().interrupt();
         } finally {
             closeStream();
+            pumpEnded = true;
         }
     }
 
@@ -144,6 +148,17 @@ final class ReadPipeTransport implements ReadTransport {
         lock.lock();
         try {
             inFlight -= n;
+            mayRead.signal();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Ends the pump from any thread (the loop is gone), even while it is paused. */
+    void abandon() {
+        lock.lock();
+        try {
+            pumpStopped = true;
             mayRead.signal();
         } finally {
             lock.unlock();
@@ -254,13 +269,7 @@ final class ReadPipeTransport implements ReadTransport {
         }
         closing = true;
         sink.pipeClosing(fd);
-        lock.lock();
-        try {
-            pumpStopped = true;
-            mayRead.signal();
-        } finally {
-            lock.unlock();
-        }
+        abandon();
         for (Object o : held) {
             if (o instanceof byte[] chunk) {
                 release(chunk.length);

@@ -40,6 +40,9 @@ final class WritePipeTransport implements WriteTransport {
     /** {@code byte[]} chunks, then {@link #EOF} or {@link #ABORT}; the pump takes from it. */
     private final LinkedBlockingQueue<Object> queue = new LinkedBlockingQueue<>();
 
+    /** Whether the pump thread has ended (for tests). */
+    volatile boolean pumpEnded;
+
     // Loop thread only.
     private int bufferSize;
     private boolean writingPaused;
@@ -63,6 +66,14 @@ final class WritePipeTransport implements WriteTransport {
     // ---- the pump thread -------------------------------------------------------------------------
 
     private void pump() {
+        try {
+            pumpLoop();
+        } finally {
+            pumpEnded = true;
+        }
+    }
+
+    private void pumpLoop() {
         try {
             while (true) {
                 Object item = queue.take();
@@ -111,6 +122,12 @@ final class WritePipeTransport implements WriteTransport {
         } catch (IllegalStateException loopClosed) {
             // Nobody is left to tell.
         }
+    }
+
+    /** Ends the pump from any thread (the loop is gone): what is queued is dropped. */
+    void abandon() {
+        queue.clear();
+        queue.add(ABORT);
     }
 
     // ---- the loop thread -------------------------------------------------------------------------

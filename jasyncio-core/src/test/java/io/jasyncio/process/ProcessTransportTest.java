@@ -19,6 +19,8 @@ import io.jasyncio.testing.AioTest;
 import io.jasyncio.testing.Expect;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
 
 /** The subprocess transport and the order of its protocol's events, on real children. */
 class ProcessTransportTest {
@@ -135,5 +137,28 @@ class ProcessTransportTest {
         Aio.await(second.done);
         assertEquals("late\n", second.text(1));
         assertEquals(List.of("made"), pair.protocol().events);
+    }
+
+    @Test
+    void aLoopClosedUnderARunningChildLetsItsPumpsGo() throws Exception {
+        SelectorEventLoop loop = new SelectorEventLoop();
+        SubprocessPair<RecordingProtocol> pair;
+        try {
+            pair = loop.runUntilComplete(() -> start(loop, List.of("/bin/sh", "-c", "sleep 0.2; echo late"),
+                    PIPE, PIPE, PIPE));
+        } finally {
+            loop.close();
+        }
+        ProcessTransport t = (ProcessTransport) pair.transport();
+        java.lang.Process proc = (java.lang.Process) t.getExtraInfo("subprocess");
+        assertTrue(proc.waitFor(10, TimeUnit.SECONDS));
+        ReadPipeTransport out = (ReadPipeTransport) t.getPipeTransport(1);
+        ReadPipeTransport err = (ReadPipeTransport) t.getPipeTransport(2);
+        WritePipeTransport in = (WritePipeTransport) t.getPipeTransport(0);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!(out.pumpEnded && err.pumpEnded && in.pumpEnded) && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
+        assertTrue(out.pumpEnded && err.pumpEnded && in.pumpEnded, "every pump has ended");
     }
 }
