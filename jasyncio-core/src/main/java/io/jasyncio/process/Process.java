@@ -35,7 +35,12 @@ public final class Process {
         this.protocol = protocol;
     }
 
-    /** What {@link #communicate(byte[])} read: each is {@code null} when that stream was not a {@link Redirect#PIPE}. */
+    /**
+     * What {@link #communicate(byte[])} read (asyncio's {@code (stdout_data, stderr_data)} pair).
+     *
+     * @param stdout everything the child wrote to stdout, or {@code null} when stdout was not a {@link Redirect#PIPE}
+     * @param stderr everything the child wrote to stderr, or {@code null} when stderr was not a {@link Redirect#PIPE}
+     */
     public record Output(byte[] stdout, byte[] stderr) {
 
         /** {@link #stdout()} decoded as UTF-8 ({@code out.decode('utf8')}), or {@code null}. */
