@@ -25,7 +25,7 @@ final class DebugMode {
         StringBuilder sb = new StringBuilder();
         sb.append("Executing ").append(item).append(" took ")
                 .append(String.format("%.3f", nanos / 1e9)).append(" seconds");
-        StackTraceElement[] stack = item instanceof Task<?> task ? task.stackTrace() : ((Handle) item).sourceTraceback;
+        StackTraceElement[] stack = item instanceof Task<?> task ? task.stackTrace() : ((Handle) item).sourceTraceback();
         if (stack != null && stack.length > 0) {
             sb.append(item instanceof Task ? "\n  suspended at:" : "\n  scheduled at:");
             for (StackTraceElement e : stack) {

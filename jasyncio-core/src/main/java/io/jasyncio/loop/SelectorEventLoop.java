@@ -35,7 +35,7 @@ public class SelectorEventLoop implements EventLoop {
     private volatile boolean closed;
     private volatile Thread thread;
     private boolean stopping;
-    private long timerSequence;
+    private int timerSequence;
     private Task<?> currentTask;
     private TaskFactory taskFactory;
     private ExceptionHandler exceptionHandler;
@@ -328,12 +328,16 @@ public class SelectorEventLoop implements EventLoop {
 
     @Override
     public Task<Void> createTask(AsyncRunnable coroutine) {
-        return createTask(coroutine.asCoroutine(), null);
+        return createTask(coroutine, null);
     }
 
     @Override
     public Task<Void> createTask(AsyncRunnable coroutine, String name) {
-        return createTask(coroutine.asCoroutine(), name);
+        checkClosed();
+        if (taskFactory != null) {
+            return taskFactory.create(this, coroutine.asCoroutine(), name);
+        }
+        return Task.of(coroutine, this, name, false);
     }
 
     @Override

@@ -8,7 +8,8 @@ package io.jasyncio.loop;
 public class TimerHandle extends Handle {
 
     final long whenNanos;
-    long sequence;
+    /** The order among timers due at the same time; compared modulo 2^32, so it may wrap. */
+    int sequence;
     int heapIndex = -1;
 
     /** Creates a timer for {@code whenNanos} on the loop's clock; {@link SelectorEventLoop#scheduleTimer} schedules it. */
@@ -40,7 +41,7 @@ public class TimerHandle extends Handle {
     }
 
     boolean before(TimerHandle other) {
-        return whenNanos < other.whenNanos || (whenNanos == other.whenNanos && sequence < other.sequence);
+        return whenNanos < other.whenNanos || (whenNanos == other.whenNanos && sequence - other.sequence < 0);
     }
 
     @Override
