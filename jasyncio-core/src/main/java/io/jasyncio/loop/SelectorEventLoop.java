@@ -747,6 +747,7 @@ public class SelectorEventLoop implements EventLoop {
      * java.nio.file.Path, java.util.Map)}. Call it in a task on this loop: it suspends until the protocol is
      * connected; cancelling the task kills the child.
      */
+    @Override
     public <P extends io.jasyncio.process.SubprocessProtocol> io.jasyncio.process.SubprocessPair<P> subprocessExec(
             java.util.function.Supplier<? extends P> protocolFactory, java.util.List<String> args,
             io.jasyncio.process.Redirect stdin, io.jasyncio.process.Redirect stdout, io.jasyncio.process.Redirect stderr,
@@ -761,6 +762,7 @@ public class SelectorEventLoop implements EventLoop {
      * {@link #subprocessExec(java.util.function.Supplier, java.util.List, io.jasyncio.process.Redirect,
      * io.jasyncio.process.Redirect, io.jasyncio.process.Redirect, java.nio.file.Path, java.util.Map)}.
      */
+    @Override
     public <P extends io.jasyncio.process.SubprocessProtocol> io.jasyncio.process.SubprocessPair<P> subprocessShell(
             java.util.function.Supplier<? extends P> protocolFactory, String cmd,
             io.jasyncio.process.Redirect stdin, io.jasyncio.process.Redirect stdout, io.jasyncio.process.Redirect stderr,

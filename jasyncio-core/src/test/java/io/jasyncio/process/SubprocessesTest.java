@@ -77,4 +77,13 @@ class SubprocessesTest {
         io.jasyncio.Aio.await(pair.protocol().done);
         assertEquals("/bin/sh\n", pair.protocol().text(1));
     }
+
+    @AioTest(virtualTime = false)
+    void theEventLoopInterfaceStartsChildrenToo(SelectorEventLoop loop) throws Exception {
+        io.jasyncio.loop.EventLoop eventLoop = loop;
+        SubprocessPair<RecordingProtocol> pair = eventLoop.subprocessExec(() -> new RecordingProtocol(loop),
+                List.of("/bin/echo", "via", "EventLoop"), null, PIPE, null, null, null);
+        io.jasyncio.Aio.await(pair.protocol().done);
+        assertEquals("via EventLoop\n", pair.protocol().text(1));
+    }
 }
