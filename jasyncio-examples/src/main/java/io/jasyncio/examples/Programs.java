@@ -71,6 +71,8 @@ public final class Programs {
             new Program("executor-option-a", "Ex. 3-37", "Option A: await the executor future in a finally", ExecutorOptionA.class),
             new Program("executor-option-b", "Ex. 3-38", "Option B: wrap the executor future in a task that outlives cancellation", ExecutorOptionB.class),
             new Program("executor-option-c", "Ex. 3-39", "Option C: your own loop and executor, shut down by hand", ExecutorOptionC.class),
+            // Chapter 4
+            new Program("janus-demo", "Ex. 4-12", "a thread feeds a coroutine through a Janus queue", JanusDemo.class),
             // Slides (seed 002)
             new Program("hello", "slides", "the basic hello: runUntilComplete of a coroutine that prints hi", Hello.class),
             new Program("two-futures", "slides", "two coroutines scheduled with ensureFuture: hi 2, then hi 1", TwoFutures.class),

@@ -47,6 +47,7 @@ final class ContinuationBackend implements FiberBackend {
     private static final class ContinuationFiber extends Continuation implements Fiber {
 
         final FiberBody body;
+        private boolean discarding;
 
         ContinuationFiber(ContinuationScope scope, Runnable start, FiberBody body) {
             super(scope, start);
@@ -62,6 +63,9 @@ final class ContinuationBackend implements FiberBackend {
         @Override
         public void suspend() {
             Continuation.yield(getScope());
+            if (discarding) {
+                throw new FiberDiscarded();
+            }
         }
 
         @Override
@@ -81,9 +85,22 @@ final class ContinuationBackend implements FiberBackend {
             }
         }
 
+        /**
+         * Resumes the suspended body once with {@link FiberDiscarded} raised at its suspension point, so that
+         * its {@code finally} blocks run (as Python closes a destroyed coroutine with {@code GeneratorExit}),
+         * the same as the thread back end must do to free its thread.
+         */
         @Override
         public void discard() {
-            // Nothing to release: an unreferenced continuation is collected with its frames.
+            if (isDone() || discarding) {
+                return;
+            }
+            discarding = true;
+            try {
+                run();
+            } catch (FiberDiscarded expected) {
+                // unwound
+            }
         }
 
         @Override
