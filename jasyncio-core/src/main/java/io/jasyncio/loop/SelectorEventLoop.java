@@ -697,7 +697,6 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         }
-        ioRegistry.dispatchSelected(ready);
         drainInbox();
     }
 
@@ -713,19 +712,21 @@ public class SelectorEventLoop implements EventLoop {
 
     /** Waits on the selector; returns the number of channels found ready. */
     private int select(long timeoutNanos) throws IOException {
+        // select(Consumer) hands each ready key straight to the registry: no selected-key set to walk.
+        java.util.function.Consumer<java.nio.channels.SelectionKey> dispatch = ioRegistry.dispatcher(ready);
         if (timeoutNanos == 0) {
-            return selector.selectNow();
+            return selector.selectNow(dispatch);
         }
         polling = true;
         try {
             if (!inbox.isEmpty()) {
-                return selector.selectNow();
+                return selector.selectNow(dispatch);
             } else if (timeoutNanos < 0) {
-                return selector.select();
+                return selector.select(dispatch);
             } else {
                 // Round up so that the loop does not wake just before the timer and spin.
                 long millis = (timeoutNanos + 999_999) / 1_000_000;
-                return selector.select(Math.max(1, millis));
+                return selector.select(dispatch, Math.max(1, millis));
             }
         } finally {
             polling = false;
@@ -735,6 +736,58 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public String toString() {
         return "<SelectorEventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+
+    // ---- networking (io.jasyncio.net.Connections) ----------------------------------------------
+
+    @Override
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, String host, int port) throws IOException {
+        return io.jasyncio.net.Connections.createConnection(this, factory, host, port);
+    }
+
+    /** {@link #createConnection(java.util.function.Supplier, String, int)} bound to {@code localAddress} first. */
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, String host, int port,
+            java.net.InetSocketAddress localAddress) throws IOException {
+        return io.jasyncio.net.Connections.createConnection(this, factory, host, port, localAddress);
+    }
+
+    /** Wraps a connected socket in a transport (asyncio {@code create_connection(sock=...)}); suspends until {@code connectionMade} ran. */
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.channels.SocketChannel socket) {
+        return io.jasyncio.net.Connections.createConnection(this, factory, socket);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                               String host, int port) throws IOException {
+        return io.jasyncio.net.Connections.createServer(this, factory, host, port);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                               String host, int port, int backlog, boolean reusePort) throws IOException {
+        return io.jasyncio.net.Connections.createServer(this, factory, host, port, backlog, reusePort, true);
+    }
+
+    @Override
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createUnixConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.file.Path path) throws IOException {
+        return io.jasyncio.net.Connections.createUnixConnection(this, factory, path);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createUnixServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                                   java.nio.file.Path path) throws IOException {
+        return io.jasyncio.net.Connections.createUnixServer(this, factory, path);
+    }
+
+    @Override
+    public <P extends io.jasyncio.net.DatagramProtocol> io.jasyncio.net.DatagramEndpoint<P> createDatagramEndpoint(
+            java.util.function.Supplier<? extends P> factory, java.net.SocketAddress local, java.net.SocketAddress remote)
+            throws IOException {
+        return io.jasyncio.net.Connections.createDatagramEndpoint(this, factory, local, remote);
     }
 
     // ---- subprocesses ----------------------------------------------------------------------------
