@@ -18,11 +18,14 @@ import io.jasyncio.examples.ch3.FutureResult;
 import io.jasyncio.examples.ch3.Quickstart;
 import io.jasyncio.examples.ch3.QuickstartExe;
 import io.jasyncio.examples.ch3.QuickstartLoop;
+import io.jasyncio.examples.ch3.RedisAsyncGenerator;
+import io.jasyncio.examples.ch3.RedisAsyncIterator;
 import io.jasyncio.examples.ch3.RunUntilComplete;
 import io.jasyncio.examples.ch3.SameLoop;
 import io.jasyncio.examples.ch3.ShellSignal01;
 import io.jasyncio.examples.ch3.ShellSignal02;
 import io.jasyncio.examples.ch3.ShellSignal02b;
+import io.jasyncio.examples.ch3.SyncIterator;
 import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
 import io.jasyncio.examples.notes.Periodic;
@@ -58,6 +61,10 @@ public final class Programs {
             new Program("future-result", "Ex. 3-15, 3-16", "a bare Future completed by a task with setResult", FutureResult.class),
             new Program("task-set-result", "Ex. 3-17", "Task.setResult is refused; cancel is allowed", TaskSetResult.class),
             new Program("ensure-future", "Ex. 3-18", "ensureFuture: a new task for a coroutine, the same object for a task", EnsureFuture.class),
+            // Chapter 3: async iterators and generators
+            new Program("sync-iterator", "Ex. 3-24", "a traditional iterator: __iter__ and __next__ as iterator(), hasNext(), next()", SyncIterator.class),
+            new Program("redis-async-iterator", "Ex. 3-25", "OneAtATime: an async iterator fetching Redis values on demand [--prefix P]", RedisAsyncIterator.class),
+            new Program("redis-async-generator", "Ex. 3-26", "one_at_a_time: the same as an async generator [--prefix P]", RedisAsyncGenerator.class),
             // Chapter 3: shutdown
             new Program("taskwarning", "Ex. 3-29", "closing the loop with a task pending: Task was destroyed but it is pending!", TaskWarning.class),
             new Program("alltaskscomplete", "Ex. 3-32", "gather with returnExceptions: every task completes, one with / by zero", AllTasksComplete.class),
