@@ -2,9 +2,9 @@ package io.jasyncio.process;
 
 import io.jasyncio.Aio;
 import io.jasyncio.Coroutine;
-import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.loop.SignalName;
-import io.jasyncio.net.WriteTransport;
+import io.jasyncio.stream.StreamReader;
+import io.jasyncio.stream.StreamWriter;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -12,9 +12,10 @@ import java.util.List;
 
 /**
  * A child process started by {@link Subprocesses#createSubprocessExec(java.util.List, Redirect, Redirect,
- * Redirect)} or {@code createSubprocessShell} (asyncio's {@code asyncio.subprocess.Process}). Use it on
- * its loop: {@link #waitFor()} and {@link #communicate(byte[])} suspend the calling task; the other
- * methods return at once.
+ * Redirect)} or {@code createSubprocessShell} (asyncio's {@code asyncio.subprocess.Process}). Its piped
+ * streams are {@link #stdin()}, {@link #stdout()} and {@link #stderr()}. Use it on its loop:
+ * {@link #waitFor()} and {@link #communicate(byte[])} suspend the calling task; the other methods
+ * return at once.
  *
  * <p>The return code follows asyncio: the exit status, or minus the signal number when a signal ended
  * the child ({@code -15} after {@link #terminate()}). Java reports a death by signal {@code N} as the
@@ -25,12 +26,10 @@ import java.util.List;
  */
 public final class Process {
 
-    private final SelectorEventLoop loop;
     private final ProcessTransport transport;
     private final ProcessStreamProtocol protocol;
 
-    Process(SelectorEventLoop loop, ProcessTransport transport, ProcessStreamProtocol protocol) {
-        this.loop = loop;
+    Process(ProcessTransport transport, ProcessStreamProtocol protocol) {
         this.transport = transport;
         this.protocol = protocol;
     }
@@ -52,6 +51,28 @@ public final class Process {
         public String stderrText() {
             return stderr == null ? null : new String(stderr, StandardCharsets.UTF_8);
         }
+    }
+
+    /**
+     * The child's stdin (asyncio {@code proc.stdin}), or {@code null} unless it is a {@link Redirect#PIPE}.
+     * Write, then {@link StreamWriter#drain()}, which suspends while the pipe's buffer is above its
+     * high-water mark; {@link StreamWriter#close()} gives the child end of file.
+     */
+    public StreamWriter stdin() {
+        return protocol.stdin;
+    }
+
+    /**
+     * The child's stdout (asyncio {@code proc.stdout}), or {@code null} unless it is a {@link Redirect#PIPE}.
+     * Its reads suspend; unread data above twice the limit pauses the pipe, so that the child waits.
+     */
+    public StreamReader stdout() {
+        return protocol.stdout;
+    }
+
+    /** The child's stderr (asyncio {@code proc.stderr}), or {@code null} unless it is a {@link Redirect#PIPE}. */
+    public StreamReader stderr() {
+        return protocol.stderr;
     }
 
     /** The child's process id (asyncio {@code pid}). */
@@ -126,7 +147,7 @@ public final class Process {
     }
 
     private void feedStdin(byte[] input) {
-        WriteTransport stdin = protocol.stdin;
+        StreamWriter stdin = protocol.stdin;
         if (stdin.isClosing()) {
             return; // asyncio's pipe drops writes once it is closing.
         }
@@ -134,16 +155,16 @@ public final class Process {
             if (input != null && input.length > 0) {
                 stdin.write(input);
             }
-            protocol.drain();
+            stdin.drain();
         } catch (IOException brokenPipe) {
             // communicate() ignores a child that stopped reading, as asyncio does.
         }
         stdin.close();
     }
 
-    private byte[] readStream(int fd) {
-        PipeReader reader = fd == 1 ? protocol.stdout : protocol.stderr;
-        byte[] data = reader.readAll();
+    private byte[] readStream(int fd) throws IOException {
+        StreamReader reader = fd == 1 ? protocol.stdout : protocol.stderr;
+        byte[] data = reader.read();
         transport.getPipeTransport(fd).close();
         return data;
     }

@@ -1,62 +1,59 @@
 package io.jasyncio.process;
 
-import io.jasyncio.Aio;
 import io.jasyncio.Future;
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.net.ReadTransport;
 import io.jasyncio.net.WriteTransport;
-import java.io.IOException;
+import io.jasyncio.stream.FlowControlProtocol;
+import io.jasyncio.stream.StreamReader;
+import io.jasyncio.stream.StreamWriter;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The protocol under {@link Process} (asyncio's {@code SubprocessStreamProtocol}): a reader per output
- * pipe, the stdin pipe with write flow control ({@code drain}), and closing the transport once the child
- * has exited and its output pipes are closed.
+ * The protocol under {@link Process} (asyncio's {@code SubprocessStreamProtocol}): a {@link StreamReader}
+ * per output pipe, a {@link StreamWriter} on stdin whose {@code drain} follows the pipe's flow control,
+ * and closing the transport once the child has exited and its output pipes are closed.
  */
-final class ProcessStreamProtocol implements SubprocessProtocol {
+final class ProcessStreamProtocol extends FlowControlProtocol implements SubprocessProtocol {
 
-    private final SelectorEventLoop loop;
     private final int limit;
     private SubprocessTransport transport;
-    WriteTransport stdin;
-    PipeReader stdout;
-    PipeReader stderr;
-    private final List<Integer> pipeFds = new ArrayList<>();
+    StreamWriter stdin;
+    StreamReader stdout;
+    StreamReader stderr;
+    private final List<Integer> pipeFds = new ArrayList<>(2);
     private boolean processExited;
-    final Future<Void> stdinClosed;
-
-    // Write flow control of stdin (asyncio's FlowControlMixin).
-    private boolean writingPaused;
-    private boolean stdinLost;
-    private final List<Future<Void>> drainWaiters = new ArrayList<>();
+    private final Future<Void> stdinClosed;
 
     ProcessStreamProtocol(SelectorEventLoop loop, int limit) {
-        this.loop = loop;
+        super(loop);
         this.limit = limit;
-        this.stdinClosed = loop.createFuture();
+        this.stdinClosed = new Future<>(loop);
     }
 
     @Override
     public void connectionMade(SubprocessTransport transport) {
         this.transport = transport;
         if (transport.getPipeTransport(1) instanceof ReadTransport out) {
-            stdout = new PipeReader(loop, limit, out);
+            stdout = new StreamReader(limit, loop);
+            stdout.setTransport(out);
             pipeFds.add(1);
         }
         if (transport.getPipeTransport(2) instanceof ReadTransport err) {
-            stderr = new PipeReader(loop, limit, err);
+            stderr = new StreamReader(limit, loop);
+            stderr.setTransport(err);
             pipeFds.add(2);
         }
         if (transport.getPipeTransport(0) instanceof WriteTransport in) {
-            stdin = in;
+            stdin = new StreamWriter(in, this, null, loop);
         }
     }
 
     @Override
     public void pipeDataReceived(int fd, ByteBuffer data) {
-        PipeReader reader = fd == 1 ? stdout : fd == 2 ? stderr : null;
+        StreamReader reader = fd == 1 ? stdout : fd == 2 ? stderr : null;
         if (reader != null) {
             reader.feedData(data);
         }
@@ -65,17 +62,21 @@ final class ProcessStreamProtocol implements SubprocessProtocol {
     @Override
     public void pipeConnectionLost(int fd, Throwable error) {
         if (fd == 0) {
-            stdinLost(error);
+            if (stdin != null) {
+                stdin.close();
+            }
+            // Wakes writers waiting in drain(), as the end of a connection does.
+            connectionLost(error);
             if (error == null) {
                 stdinClosed.setResult(null);
             } else {
                 stdinClosed.setException(error);
-                // Nobody may be waiting for it: the error also reached drain(), or nobody wrote.
+                // Nobody has to call waitClosed(): an error nobody awaits is not worth a report.
                 stdinClosed.exception();
             }
             return;
         }
-        PipeReader reader = fd == 1 ? stdout : fd == 2 ? stderr : null;
+        StreamReader reader = fd == 1 ? stdout : fd == 2 ? stderr : null;
         if (reader != null) {
             if (error == null) {
                 reader.feedEof();
@@ -100,55 +101,8 @@ final class ProcessStreamProtocol implements SubprocessProtocol {
         }
     }
 
-    // ---- stdin flow control ------------------------------------------------------------------------
-
     @Override
-    public void pauseWriting() {
-        writingPaused = true;
+    protected Future<Void> closeWaiter(StreamWriter stream) {
+        return stream == stdin ? stdinClosed : null;
     }
-
-    @Override
-    public void resumeWriting() {
-        writingPaused = false;
-        for (Future<Void> w : drainWaiters) {
-            if (!w.done()) {
-                w.setResult(null);
-            }
-        }
-    }
-
-    private void stdinLost(Throwable error) {
-        stdinLost = true;
-        writingPaused = false;
-        for (Future<Void> w : drainWaiters) {
-            if (!w.done()) {
-                if (error == null) {
-                    w.setResult(null);
-                } else {
-                    w.setException(error);
-                }
-            }
-        }
-    }
-
-    /**
-     * Waits until stdin's buffer is below its low-water mark (asyncio's {@code _drain_helper}); raises
-     * an {@link IOException} once the pipe is lost. Suspends; cancellable.
-     */
-    void drain() throws IOException {
-        if (stdinLost) {
-            throw new IOException("Connection lost");
-        }
-        if (!writingPaused) {
-            return;
-        }
-        Future<Void> w = loop.createFuture();
-        drainWaiters.add(w);
-        try {
-            Aio.await(w);
-        } finally {
-            drainWaiters.remove(w);
-        }
-    }
-
 }

@@ -99,7 +99,7 @@ public final class Subprocesses {
         checkLoop(loop);
         ProcessStreamProtocol protocol = new ProcessStreamProtocol(loop, limit);
         ProcessTransport transport = start(loop, protocol, List.copyOf(args), stdin, stdout, stderr, cwd, env);
-        return new Process(loop, transport, protocol);
+        return new Process(transport, protocol);
     }
 
     /**

@@ -272,4 +272,98 @@ class ProcessTest {
         assertEquals(String.valueOf(p.pid()), printed);
         assertEquals("<Process " + p.pid() + ">", p.toString());
     }
+
+    // ---- the streams ---------------------------------------------------------------------------------
+
+    @AioTest(virtualTime = false)
+    void readLinesWhileTheChildRuns() throws Exception {
+        Process p = python("import time\n"
+                + "for i in range(3):\n"
+                + "    print('line', i, flush=True)\n"
+                + "    time.sleep(0.05)\n", null, PIPE, null);
+        assertEquals("line 0\n", new String(p.stdout().readline(), StandardCharsets.UTF_8));
+        assertNull(p.returncode(), "the child is still running");
+        assertEquals("line 1\n", new String(p.stdout().readline(), StandardCharsets.UTF_8));
+        assertEquals("line 2\n", new String(p.stdout().readline(), StandardCharsets.UTF_8));
+        assertArrayEquals(new byte[0], p.stdout().readline());
+        assertTrue(p.stdout().atEof());
+        assertEquals(0, p.waitFor());
+        assertNull(p.stdin());
+        assertNull(p.stderr());
+    }
+
+    @AioTest(virtualTime = false)
+    void talkToCatLineByLine() throws Exception {
+        Process cat = Subprocesses.createSubprocessExec(List.of("cat"), PIPE, PIPE, null);
+        for (String word : List.of("ping", "pong", "done")) {
+            cat.stdin().write(utf8(word + "\n"));
+            cat.stdin().drain();
+            assertEquals(word + "\n", new String(cat.stdout().readline(), StandardCharsets.UTF_8));
+        }
+        cat.stdin().close();
+        cat.stdin().waitClosed();
+        assertArrayEquals(new byte[0], cat.stdout().read());
+        assertEquals(0, cat.waitFor());
+    }
+
+    @AioTest(virtualTime = false)
+    void everyLineIsReadThoughTheChildExitsWhileWeRead() throws Exception {
+        Process p = python("import sys\n"
+                + "sys.stdout.write(''.join('%d\\n' % i for i in range(20000)))\n", null, PIPE, null);
+        int n = 0;
+        for (byte[] line : p.stdout()) {
+            assertEquals(n + "\n", new String(line, StandardCharsets.US_ASCII));
+            n++;
+            if (n % 1000 == 0) {
+                Aio.sleep(0.01);
+            }
+        }
+        assertEquals(20000, n);
+        assertEquals(0, p.waitFor());
+    }
+
+    @AioTest(virtualTime = false)
+    void unreadOutputPausesTheChild() throws Exception {
+        Process p = python("import sys\n"
+                + "sys.stdout.buffer.write(b'z' * 1000000)\n", null, PIPE, null, 4096);
+        Aio.sleep(1.0);
+        assertNull(p.returncode(), "the child waits on its full pipe: the reader paused it at 2 * limit");
+        assertEquals(1000000, p.stdout().read().length);
+        assertEquals(0, p.waitFor());
+    }
+
+    @AioTest(virtualTime = false)
+    void drainWaitsForTheChildToRead() throws Exception {
+        Process p = Subprocesses.createSubprocessShell("sleep 0.3; wc -c", PIPE, PIPE, null);
+        p.stdin().write(new byte[1024 * 1024]);
+        long t0 = System.nanoTime();
+        p.stdin().drain();
+        assertTrue(System.nanoTime() - t0 > 200_000_000L, "drain returned before the child read");
+        p.stdin().close();
+        assertEquals("1048576", new String(p.stdout().read(), StandardCharsets.US_ASCII).strip());
+        assertEquals(0, p.waitFor());
+    }
+
+    @AioTest(virtualTime = false)
+    void theReadmeExamples(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("a.txt"), "x");
+        Process p = Subprocesses.createSubprocessExec(List.of("ls", "-1"), null, PIPE, null, dir, null,
+                Subprocesses.DEFAULT_LIMIT);
+        StringBuilder listing = new StringBuilder();
+        for (byte[] line : p.stdout()) {
+            listing.append(new String(line, StandardCharsets.UTF_8));
+        }
+        assertEquals("a.txt\n", listing.toString());
+        assertEquals(0, p.waitFor());
+
+        Process sort = Subprocesses.createSubprocessShell("sort", PIPE, PIPE, STDOUT);
+        Process.Output out = sort.communicate("b\na\n".getBytes());
+        assertEquals("a\nb\n", out.stdoutText());
+    }
+
+    private static Process python(String code, Redirect stdin, Redirect stdout, Redirect stderr, int limit)
+            throws Exception {
+        return Subprocesses.createSubprocessExec(List.of("python3", "-S", "-c", code), stdin, stdout, stderr, null,
+                null, limit);
+    }
 }
