@@ -11,7 +11,9 @@ public class IncompleteReadError extends EOFException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The bytes read before the end. */
     private final transient byte[] partial;
+    /** How many bytes were expected, or {@code null}. */
     private final Integer expected;
 
     /**

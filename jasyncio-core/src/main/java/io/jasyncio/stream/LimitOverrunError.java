@@ -11,6 +11,7 @@ public class LimitOverrunError extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** How many bytes are to be consumed. */
     private final int consumed;
 
     /**

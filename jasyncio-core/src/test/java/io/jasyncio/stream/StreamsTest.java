@@ -177,4 +177,74 @@ class StreamsTest {
         Files.deleteIfExists(path);
         Files.delete(dir);
     }
+
+    @AioTest(virtualTime = false, timeoutSeconds = 30)
+    void aFloodingClientIsHeldBackByTheServersReader(SelectorEventLoop loop) throws Exception {
+        io.jasyncio.Future<Boolean> serverReading = loop.createFuture();
+        io.jasyncio.Future<Void> go = loop.createFuture();
+        try (Server server = Streams.startServer((reader, writer) -> {
+            Aio.sleep(0.5); // not reading: the reader fills to 2 * limit and pauses the socket
+            serverReading.setResult(writer.transport() instanceof io.jasyncio.net.Transport t && t.isReading());
+            Aio.await(go);
+            while (reader.read(65536).length > 0) {
+                // drain everything
+            }
+            writer.close();
+        }, "127.0.0.1", 0, 1024, null)) {
+            StreamPair c = Streams.openConnection("127.0.0.1", port(server));
+            Task<Long> flood = Aio.createTask(() -> {
+                long sent = 0;
+                byte[] chunk = new byte[64 * 1024];
+                while (sent < 64L << 20) {
+                    c.writer().write(chunk);
+                    sent += chunk.length;
+                    c.writer().drain(); // blocks while the server does not read
+                }
+                c.writer().writeEof();
+                return sent;
+            });
+            assertEquals(false, Aio.await(serverReading), "the server's transport paused reading");
+            assertTrue(!flood.done(), "the client is held in drain()");
+            go.setResult(null);
+            assertEquals(64L << 20, Aio.await(flood));
+            assertEquals(0, c.reader().read().length);
+            c.writer().close();
+        }
+    }
+
+    @AioTest(virtualTime = false, timeoutSeconds = 30)
+    void aClientThatVanishesMidMessageIsAnIncompleteRead(SelectorEventLoop loop) throws Exception {
+        io.jasyncio.Future<String> outcome = loop.createFuture();
+        try (Server server = Streams.startServer((reader, writer) -> {
+            try {
+                reader.readExactly(100);
+            } catch (IncompleteReadError e) {
+                outcome.setResult(e.getMessage());
+            }
+            writer.close();
+        }, "127.0.0.1", 0)) {
+            StreamPair c = Streams.openConnection("127.0.0.1", port(server));
+            c.writer().write(b("only forty bytes of a hundred-byte frame"));
+            c.writer().close();
+            assertEquals("40 bytes read on a total of 100 expected bytes", Aio.await(outcome));
+        }
+    }
+
+    @AioTest(virtualTime = false, timeoutSeconds = 30)
+    void aSilentClientIsFreedByAReadTimeout(SelectorEventLoop loop) throws Exception {
+        io.jasyncio.Future<String> outcome = loop.createFuture();
+        try (Server server = Streams.startServer((reader, writer) -> {
+            try {
+                Aio.waitFor(() -> reader.readline(), 0.2);
+            } catch (io.jasyncio.TimeoutError e) {
+                outcome.setResult("timed out");
+            }
+            writer.close();
+        }, "127.0.0.1", 0)) {
+            StreamPair c = Streams.openConnection("127.0.0.1", port(server));
+            assertEquals("timed out", Aio.await(outcome));
+            assertEquals(0, c.reader().read().length, "the server closed the connection");
+            c.writer().close();
+        }
+    }
 }

@@ -28,6 +28,10 @@ import io.jasyncio.examples.ch3.ShellSignal02b;
 import io.jasyncio.examples.ch3.SyncIterator;
 import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
+import io.jasyncio.examples.mq.MqListen;
+import io.jasyncio.examples.mq.MqSend;
+import io.jasyncio.examples.mq.MqServer;
+import io.jasyncio.examples.mq.MqServerPlus;
 import io.jasyncio.examples.notes.Periodic;
 import io.jasyncio.examples.slides.LongRunning;
 import io.jasyncio.examples.slides.Hello;
@@ -79,6 +83,10 @@ public final class Programs {
             new Program("executor-option-b", "Ex. 3-38", "Option B: wrap the executor future in a task that outlives cancellation", ExecutorOptionB.class),
             new Program("executor-option-c", "Ex. 3-39", "Option C: your own loop and executor, shut down by hand", ExecutorOptionC.class),
             // Chapter 4
+            new Program("mq-server", "Ex. 4-2", "the prototype message broker: /queue round-robin, /topic fan-out [--host --port]", MqServer.class),
+            new Program("mq-listen", "Ex. 4-3", "a message-queue listener: prints what its channel receives [--listen /topic/foo]", MqListen.class),
+            new Program("mq-send", "Ex. 4-4", "a message-queue sender: Msg i every --interval seconds [--channel --size]", MqSend.class),
+            new Program("mq-server-plus", "Ex. 4-9", "the improved broker: bounded per-subscriber queues, slow subscribers lose messages", MqServerPlus.class),
             new Program("janus-demo", "Ex. 4-12", "a thread feeds a coroutine through a Janus queue", JanusDemo.class),
             // Slides (seed 002)
             new Program("hello", "slides", "the basic hello: runUntilComplete of a coroutine that prints hi", Hello.class),

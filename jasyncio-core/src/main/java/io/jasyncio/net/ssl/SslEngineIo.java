@@ -1,7 +1,11 @@
 package io.jasyncio.net.ssl;
 
+import io.jasyncio.loop.EventLoop;
 import java.nio.ByteBuffer;
+import java.util.Collections;
 import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
 import java.util.function.Consumer;
 import javax.net.ssl.SNIHostName;
 import javax.net.ssl.SSLContext;
@@ -30,11 +34,30 @@ final class SslEngineIo {
     private int inEnd;
     /** Plain text decrypted and not yet given to the application: {@code appIn[0, position)}. */
     private ByteBuffer appIn;
-    private ByteBuffer netOut;
+    /** The loop's buffer for encrypted output, shared by its connections (see {@link OutBuffer}). */
+    private final OutBuffer netOut;
 
-    SslEngineIo(SSLEngine engine, Consumer<ByteBuffer> out) {
+    SslEngineIo(SSLEngine engine, Consumer<ByteBuffer> out, EventLoop loop) {
         this.engine = engine;
         this.out = out;
+        this.netOut = OutBuffer.of(loop);
+    }
+
+    /**
+     * Where {@code wrap} writes. Its content is handed to the raw transport (which sends it or copies it)
+     * right after each {@code wrap}, so it never holds data between two calls and one per loop serves every
+     * connection: an idle TLS connection holds no output buffer. A wrap nested in another (TLS inside TLS,
+     * whose outer layer encrypts while the inner one hands it its output) uses a buffer of its own.
+     */
+    private static final class OutBuffer {
+        private static final Map<EventLoop, OutBuffer> PER_LOOP = Collections.synchronizedMap(new WeakHashMap<>());
+
+        ByteBuffer buffer = ByteBuffer.allocate(0);
+        boolean inUse;
+
+        static OutBuffer of(EventLoop loop) {
+            return PER_LOOP.computeIfAbsent(loop, l -> new OutBuffer());
+        }
     }
 
     /** An engine for one side; a client checks {@code hostname} (HTTPS rules) unless it is {@code ""}. */
@@ -169,32 +192,46 @@ final class SslEngineIo {
 
     /** Encrypts from {@code src} and sends the result. */
     SSLEngineResult wrap(ByteBuffer src) throws SSLException {
-        if (netOut == null) {
-            netOut = ByteBuffer.allocate(engine.getSession().getPacketBufferSize());
-        }
-        while (true) {
-            SSLEngineResult r = engine.wrap(src, netOut);
-            if (r.getStatus() == Status.BUFFER_OVERFLOW) {
-                flush();
-                netOut = ByteBuffer.allocate(Math.max(netOut.capacity() * 2, engine.getSession().getPacketBufferSize()));
-                continue;
+        boolean shared = !netOut.inUse;
+        int packet = engine.getSession().getPacketBufferSize();
+        ByteBuffer buf;
+        if (shared) {
+            if (netOut.buffer.capacity() < packet) {
+                netOut.buffer = ByteBuffer.allocate(packet);
             }
-            flush();
-            return r;
+            buf = netOut.buffer;
+            netOut.inUse = true;
+        } else {
+            buf = ByteBuffer.allocate(packet);
+        }
+        try {
+            buf.clear();
+            while (true) {
+                SSLEngineResult r = engine.wrap(src, buf);
+                if (r.getStatus() == Status.BUFFER_OVERFLOW) {
+                    buf = ByteBuffer.allocate(Math.max(buf.capacity() * 2, packet));
+                    if (shared) {
+                        netOut.buffer = buf;
+                    }
+                    continue;
+                }
+                buf.flip();
+                if (buf.hasRemaining()) {
+                    out.accept(buf);
+                }
+                return r;
+            }
+        } finally {
+            buf.clear();
+            if (shared) {
+                netOut.inUse = false;
+            }
         }
     }
 
     /** Sends what the engine wants to send of its own (handshake messages, alerts, close_notify). */
     SSLEngineResult wrapHandshake() throws SSLException {
         return wrap(EMPTY);
-    }
-
-    private void flush() {
-        netOut.flip();
-        if (netOut.hasRemaining()) {
-            out.accept(netOut);
-        }
-        netOut.clear();
     }
 
     // ---- handshake work ------------------------------------------------------------------------

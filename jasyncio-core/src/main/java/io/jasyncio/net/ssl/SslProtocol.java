@@ -157,7 +157,7 @@ public final class SslProtocol implements BufferedProtocol {
         this.shutdownTimeout = shutdownTimeout != null ? shutdownTimeout : DEFAULT_SHUTDOWN_TIMEOUT;
         this.waiter = waiter;
         this.engine = SslEngineIo.createEngine(sslContext, serverSide, serverHostname);
-        this.io = new SslEngineIo(engine, this::sendToPeer);
+        this.io = new SslEngineIo(engine, this::sendToPeer, loop);
         this.appState = callConnectionMade ? AppState.INIT : AppState.CON_MADE;
         setAppProtocol(appProtocol);
         setReadBufferLimits(null, null);

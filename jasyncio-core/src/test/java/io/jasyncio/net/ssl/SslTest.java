@@ -125,4 +125,33 @@ class SslTest {
         assertThrows(CancelledError.class, () -> Aio.await(upgrade));
         assertTrue(raw[0].isClosing());
     }
+
+    @AioTest
+    void tlsInsideTls(SelectorEventLoop loop) throws Exception {
+        // As through an HTTPS proxy reached over TLS: the inner session's records travel inside the outer's.
+        TestPki pki = TestPki.get();
+        Recorder c = new Recorder(loop);
+        Recorder s = new Recorder(loop);
+        TlsPair.open(loop, c, s);
+        Task<Transport> serverInner = Aio.createTask(() -> Ssl.startTls(s.transport, s, pki.serverContext(), true, null));
+        Transport clientInner = Ssl.startTls(c.transport, c, pki.clientContext(), false, "localhost");
+        Transport inner = Aio.await(serverInner);
+        assertInstanceOf(SslTransport.class, clientInner);
+        assertEquals("memory:b", clientInner.getExtraInfo("peername"), "facts come through both layers");
+        byte[] big = new byte[300_000];
+        java.util.Arrays.fill(big, (byte) 'n');
+        clientInner.write(b("nested "));
+        clientInner.write(big);
+        while (s.data.length() < 300_007) {
+            Aio.sleep(0.01);
+        }
+        assertTrue(s.data.toString().startsWith("nested nnn"));
+        inner.write(b("and back"));
+        while (c.data.length() < 8) {
+            Aio.sleep(0.01);
+        }
+        assertEquals("and back", c.data.toString());
+        clientInner.close();
+        Aio.await(c.lost);
+    }
 }
