@@ -172,4 +172,27 @@ public interface EventLoop extends AutoCloseable {
     <P extends io.jasyncio.net.DatagramProtocol> io.jasyncio.net.DatagramEndpoint<P> createDatagramEndpoint(
             java.util.function.Supplier<? extends P> factory, java.net.SocketAddress local, java.net.SocketAddress remote)
             throws java.io.IOException;
+
+    // ---- subprocesses: see io.jasyncio.process.Subprocesses -----------------------------------------
+
+    /**
+     * Runs {@code args} (the program, then its arguments) with a protocol from {@code protocolFactory}
+     * and returns the transport and the protocol (asyncio {@code loop.subprocess_exec}). A {@code null}
+     * redirection inherits the stream; {@code cwd} and {@code env} ({@code null}: inherited) set the
+     * child's directory and whole environment. Call it in a task on this loop: it suspends until the
+     * protocol's {@code connectionMade} has run; cancelling the task kills the child.
+     */
+    <P extends io.jasyncio.process.SubprocessProtocol> io.jasyncio.process.SubprocessPair<P> subprocessExec(
+            java.util.function.Supplier<? extends P> protocolFactory, java.util.List<String> args,
+            io.jasyncio.process.Redirect stdin, io.jasyncio.process.Redirect stdout, io.jasyncio.process.Redirect stderr,
+            java.nio.file.Path cwd, java.util.Map<String, String> env) throws java.io.IOException;
+
+    /**
+     * Runs {@code cmd} with {@code /bin/sh -c} and a protocol from {@code protocolFactory} (asyncio
+     * {@code loop.subprocess_shell}); suspends and reacts to cancellation as {@code subprocessExec}.
+     */
+    <P extends io.jasyncio.process.SubprocessProtocol> io.jasyncio.process.SubprocessPair<P> subprocessShell(
+            java.util.function.Supplier<? extends P> protocolFactory, String cmd,
+            io.jasyncio.process.Redirect stdin, io.jasyncio.process.Redirect stdout, io.jasyncio.process.Redirect stderr,
+            java.nio.file.Path cwd, java.util.Map<String, String> env) throws java.io.IOException;
 }

@@ -789,4 +789,38 @@ public class SelectorEventLoop implements EventLoop {
             throws IOException {
         return io.jasyncio.net.Connections.createDatagramEndpoint(this, factory, local, remote);
     }
+
+    // ---- subprocesses ----------------------------------------------------------------------------
+
+    /**
+     * Runs {@code args} (the program, then its arguments) with a protocol from {@code protocolFactory}
+     * (asyncio {@code loop.subprocess_exec}); see
+     * {@link io.jasyncio.process.Subprocesses#createSubprocessExec(SelectorEventLoop, java.util.function.Supplier,
+     * java.util.List, io.jasyncio.process.Redirect, io.jasyncio.process.Redirect, io.jasyncio.process.Redirect,
+     * java.nio.file.Path, java.util.Map)}. Call it in a task on this loop: it suspends until the protocol is
+     * connected; cancelling the task kills the child.
+     */
+    @Override
+    public <P extends io.jasyncio.process.SubprocessProtocol> io.jasyncio.process.SubprocessPair<P> subprocessExec(
+            java.util.function.Supplier<? extends P> protocolFactory, java.util.List<String> args,
+            io.jasyncio.process.Redirect stdin, io.jasyncio.process.Redirect stdout, io.jasyncio.process.Redirect stderr,
+            java.nio.file.Path cwd, java.util.Map<String, String> env) throws IOException {
+        return io.jasyncio.process.Subprocesses.createSubprocessExec(this, protocolFactory, args, stdin, stdout,
+                stderr, cwd, env);
+    }
+
+    /**
+     * Runs {@code cmd} with {@code /bin/sh -c} and a protocol from {@code protocolFactory} (asyncio
+     * {@code loop.subprocess_shell}); suspends and reacts to cancellation as
+     * {@link #subprocessExec(java.util.function.Supplier, java.util.List, io.jasyncio.process.Redirect,
+     * io.jasyncio.process.Redirect, io.jasyncio.process.Redirect, java.nio.file.Path, java.util.Map)}.
+     */
+    @Override
+    public <P extends io.jasyncio.process.SubprocessProtocol> io.jasyncio.process.SubprocessPair<P> subprocessShell(
+            java.util.function.Supplier<? extends P> protocolFactory, String cmd,
+            io.jasyncio.process.Redirect stdin, io.jasyncio.process.Redirect stdout, io.jasyncio.process.Redirect stderr,
+            java.nio.file.Path cwd, java.util.Map<String, String> env) throws IOException {
+        return io.jasyncio.process.Subprocesses.createSubprocessShell(this, protocolFactory, cmd, stdin, stdout,
+                stderr, cwd, env);
+    }
 }

@@ -46,6 +46,7 @@ import io.jasyncio.examples.mq.MqServerPlus;
 import io.jasyncio.examples.notes.Periodic;
 import io.jasyncio.examples.slides.LongRunning;
 import io.jasyncio.examples.slides.Hello;
+import io.jasyncio.examples.slides.RunCmd;
 import io.jasyncio.examples.slides.Scheduling;
 import io.jasyncio.examples.slides.ThreadPerLoop;
 import io.jasyncio.examples.slides.TwoFutures;
@@ -117,6 +118,7 @@ public final class Programs {
             new Program("thread-per-loop", "slides", "five threads, each running its own event loop", ThreadPerLoop.class),
             new Program("yelleding", "slides", "an async generator and its async for take turns: Before yelleding 0, Yay, I've been yelleded 0", Yelleding.class),
             new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
+            new Program("run-cmd", "slides", "two commands at once with createSubprocessExec and communicate", RunCmd.class),
             // Notes (seed 003)
             new Program("periodic", "notes", "a periodic job cancelled by callLater after 5 seconds", Periodic.class),
             new Program("mayhem", "notes", "a queue service that shuts down gracefully on SIGHUP, SIGTERM, SIGINT [--seed N]", Mayhem.class),
