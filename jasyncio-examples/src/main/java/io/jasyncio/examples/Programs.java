@@ -35,6 +35,8 @@ import io.jasyncio.examples.ch3.ShellSignal02b;
 import io.jasyncio.examples.ch3.SyncIterator;
 import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
+import io.jasyncio.examples.ch3.TelnetDemo;
+import io.jasyncio.examples.ch3.TelnetDemoEvent;
 import io.jasyncio.examples.ch3.WebPageAsync;
 import io.jasyncio.examples.ch3.WebPageBlocking;
 import io.jasyncio.examples.ch3.WebPageExecutor;
@@ -90,6 +92,8 @@ public final class Programs {
             new Program("async-comprehensions", "Ex. 3-27", "list, dict and set comprehensions over an async generator", AsyncComprehensions.class),
             new Program("async-comprehension-await", "Ex. 3-28", "an async comprehension that awaits: results =  [100, 101, 102]", AsyncComprehensionAwait.class),
             // Chapter 3: shutdown
+            new Program("telnetdemo", "Ex. 3-30", "an echo server in capitals; Ctrl-C: Connection dropped!, Bye! [--host H --port P]", TelnetDemo.class),
+            new Program("telnetdemo-event", "Ex. 3-31", "a task created in a cancellation handler is left pending at shutdown", TelnetDemoEvent.class),
             new Program("taskwarning", "Ex. 3-29", "closing the loop with a task pending: Task was destroyed but it is pending!", TaskWarning.class),
             new Program("alltaskscomplete", "Ex. 3-32", "gather with returnExceptions: every task completes, one with / by zero", AllTasksComplete.class),
             // Chapter 3: signals
