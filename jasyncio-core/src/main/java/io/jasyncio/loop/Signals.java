@@ -28,6 +28,12 @@ final class Signals {
             }
         });
         previous.putIfAbsent(sig, old);
+        if (old == SignalHandler.SIG_IGN) {
+            // The JVM leaves a signal its parent told it to ignore (a background job's SIGINT, SIGHUP
+            // under nohup) ignored, whatever handler is given: say so rather than fail silently.
+            loop.logger().log(System.Logger.Level.WARNING, "jasyncio: " + sig + " is ignored by this process "
+                    + "(inherited from its parent); its handler will not run");
+        }
     }
 
     boolean remove(SignalName sig) {
