@@ -109,6 +109,9 @@ probe end
 # ---- table -----------------------------------------------------------------------------------------
 "$PY" "$ROOT/bench/py/core_report.py" --jmh "$OUT/jmh.json" \
   --jsonl "$OUT/memory-jasyncio.jsonl" "$OUT/py-asyncio.jsonl" "$OUT/py-uvloop.jsonl" > "$OUT/table.md"
+if [ -f "$OUT/probes.txt" ]; then
+  { echo; echo "Host noise, cpuprobe ns/iteration on CPU $CPU before each phase (about 2.6 quiet, above 3 noisy):" \
+      "$(tr '\n' ' ' < "$OUT/probes.txt" | sed 's/ $//; s/ \([a-z]\)/, \1/g')"; } >> "$OUT/table.md"
+fi
 say "raw results in ${OUT#$ROOT/}"
-[ -f "$OUT/probes.txt" ] && { say "cpuprobe ns/iteration (quiet ~2.6, noisy > 3):"; cat "$OUT/probes.txt" >&2; }
 cat "$OUT/table.md"

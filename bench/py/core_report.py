@@ -17,6 +17,7 @@ JMH_MEASURES = {
     "io.jasyncio.bench.SleepZeroBenchmark.twoTasks": ("sleep0_two_tasks", 1_000_000),
     "io.jasyncio.bench.TaskCreateRunAwaitBenchmark.createRunAwait": ("tasks_create_run_await", 1_000_000),
     "io.jasyncio.bench.GatherBenchmark.gather": ("gather", 100_000),
+    "io.jasyncio.bench.FiberSwitchBenchmark.suspendResume": ("fiber_switch_floor", 1),
 }
 TO_SECONDS = {"ns/op": 1e-9, "us/op": 1e-6, "ms/op": 1e-3, "s/op": 1.0}
 
@@ -33,10 +34,8 @@ def load(args):
             pm = b["primaryMetric"]
             scale = TO_SECONDS[pm["scoreUnit"]]
             raw = [x for fork in pm["rawData"] for x in fork]
-            ops = b.get("measurementBatchSize", 1)  # not used: OperationsPerInvocation is already applied
-            del ops
             # ns per op for switch/task benchmarks (OperationsPerInvocation = n); per gather for gather.
-            per_inv = 1 if measure != "gather" else n
+            per_inv = n if measure == "gather" else 1
             vals = [x * scale * 1e9 / per_inv for x in raw]
             out[(measure, "jasyncio")] = {"per_op_ns": (statistics.median(vals), min(vals), max(vals)),
                                           "n": n, "samples": len(vals)}
@@ -86,7 +85,14 @@ def main():
     rows = []
     targets = []
 
+    def label_n(label, measure):
+        ns = {impl: r[(measure, impl)]["n"] for impl in impls if (measure, impl) in r}
+        if len(set(ns.values())) > 1:
+            label += " (N: " + ", ".join(f"{k} {v:,}" for k, v in ns.items()) + ")"
+        return label
+
     def timed_row(label, measure, kind):
+        label = label_n(label, measure)
         cells, meds = [], {}
         for impl in impls:
             d = r.get((measure, impl))
@@ -104,6 +110,10 @@ def main():
 
     a1 = timed_row("(a) one `sleep(0)` switch, one task × 1,000,000", "sleep0_one_task", "ns")
     timed_row("(a) one `sleep(0)` switch, two tasks ping-pong × 500,000 each", "sleep0_two_tasks", "ns")
+    floor = r.get(("fiber_switch_floor", "jasyncio"))
+    if floor:
+        rows.append(("(a) floor under a switch: bare fiber suspend + resume, no loop (JDK cost)",
+                     fmt_ns(floor["per_op_ns"]), "—", "—", "—"))
     b = timed_row("(b) create + run + await 1,000,000 trivial tasks", "tasks_create_run_await", "s")
     c = timed_row("(c) `gather` of 100,000 coroutines", "gather", "ms")
 
@@ -119,13 +129,15 @@ def main():
         rows.append((label, *cells, ratio(vals["uvloop"], vals["jasyncio"])))
         return vals
 
-    n_mem = mem["jasyncio"].get("n", 1_000_000)
-    d_live = mem_row(f"(d) {n_mem:,} sleeping tasks, live bytes/task (Java: heap after full GC; Python: tracemalloc)",
+    n_mem = f'{mem["jasyncio"].get("n", 1_000_000):,}'
+    if len({m.get("n") for m in mem.values()}) > 1:
+        n_mem = "N (" + ", ".join(f"{k} {m.get('n', 0):,}" for k, m in mem.items()) + ")"
+    d_live = mem_row(f"(d) {n_mem} sleeping tasks, live bytes/task (Java: heap after full GC; Python: tracemalloc)",
                      {"jasyncio": "bytes_per_task_heap", "asyncio": "bytes_per_task_tracemalloc",
                       "uvloop": "bytes_per_task_tracemalloc"})
-    mem_row(f"(d) {n_mem:,} sleeping tasks, RSS bytes/task (VmRSS with tasks − before)",
+    mem_row(f"(d) {n_mem} sleeping tasks, RSS bytes/task (VmRSS with tasks − before)",
             {i: "bytes_per_task_rss" for i in impls})
-    mem_row(f"(d) {n_mem:,} sleeping tasks, peak RSS bytes/task (VmHWM − RSS before)",
+    mem_row(f"(d) {n_mem} sleeping tasks, peak RSS bytes/task (VmHWM − RSS before)",
             {i: "bytes_per_task_peak_rss" for i in impls})
 
     print("| measure | jasyncio | asyncio | uvloop | jasyncio vs uvloop (ratio) |")
