@@ -185,6 +185,11 @@ public final class Aio {
         return ensureFuture(awaitable, null);
     }
 
+    /** {@link #ensureFuture(Awaitable)} for a coroutine written as a lambda: wraps it in a new task. */
+    public static <T> Future<T> ensureFuture(Coroutine<T> coroutine) {
+        return ensureFuture((Awaitable<T>) coroutine, null);
+    }
+
     /** {@link #ensureFuture(Awaitable)} on a given loop ({@code null}: the current one). */
     @SuppressWarnings("unchecked")
     public static <T> Future<T> ensureFuture(Awaitable<? extends T> awaitable, EventLoop loop) {
@@ -230,8 +235,8 @@ public final class Aio {
      * holds each child's result or exception (a cancelled child gives a {@link CancelledError}).
      * Cancelling the returned future cancels all unfinished children.
      */
-    public static Future<List<Object>> gather(boolean returnExceptions, List<? extends Awaitable<?>> awaitables) {
-        return Gather.of(loopFor(awaitables), awaitables, returnExceptions);
+    public static Future<List<Object>> gather(boolean returnExceptions, Collection<? extends Awaitable<?>> awaitables) {
+        return Gather.of(loopFor(awaitables), List.copyOf(awaitables), returnExceptions);
     }
 
     private static SelectorEventLoop loopFor(Collection<? extends Awaitable<?>> awaitables) {
@@ -353,6 +358,65 @@ public final class Aio {
      */
     public static void taskGroup(TaskGroup.Body body) {
         TaskGroup.run(currentTaskOrThrow("taskGroup"), body);
+    }
+
+    // ---- async generators and context managers ---------------------------------------------------
+
+    /** An async generator: {@code body} yields values with {@code y.yield(v)} and may await; see {@link AsyncGenerator}. */
+    public static <T> AsyncGenerator<T> asyncGenerator(AsyncGenerator.Body<T> body) {
+        return new AsyncGenerator<>(body, "async_generator");
+    }
+
+    /**
+     * Enters an async context manager made from a generator ({@code contextlib.asynccontextmanager}):
+     * runs {@code body} to its {@code yield} (suspending as it awaits); see {@link AsyncContextManager}.
+     */
+    public static <T> AsyncContextManager<T> asyncContextManager(AsyncGenerator.Body<T> body) {
+        return new AsyncContextManager<>(body);
+    }
+
+    // ---- threads ---------------------------------------------------------------------------------
+
+    /**
+     * Runs {@code fn} on the loop's default executor with a copy of the caller's context variables,
+     * suspending until it returns (asyncio {@code to_thread}). Cancelling the task cancels the job if it
+     * has not started; a started job runs to its end.
+     */
+    public static <T> T toThread(java.util.concurrent.Callable<T> fn) {
+        Task<?> task = currentTaskOrThrow("toThread");
+        io.jasyncio.internal.ContextMap context = Context.currentMap();
+        return task.awaitFuture(task.getLoop().runInExecutor(null, () -> Context.runWith(context, fn)));
+    }
+
+    /** {@link #toThread(java.util.concurrent.Callable)} for code with no result. */
+    public static void toThread(Runnable fn) {
+        toThread(() -> {
+            fn.run();
+            return null;
+        });
+    }
+
+    /**
+     * A loop future that follows {@code future}, a {@code CompletableFuture} or any
+     * {@code java.util.concurrent.Future} (asyncio {@code wrap_future}); cancelling either cancels the
+     * other.
+     */
+    public static <T> Future<T> wrapFuture(java.util.concurrent.Future<T> future) {
+        return ThreadBridge.wrap(future, EventLoops.getRunningLoop());
+    }
+
+    /** {@link #wrapFuture(java.util.concurrent.Future)} onto a given loop; call it on that loop's thread. */
+    public static <T> Future<T> wrapFuture(java.util.concurrent.Future<T> future, EventLoop loop) {
+        return ThreadBridge.wrap(future, (SelectorEventLoop) loop);
+    }
+
+    /**
+     * Submits {@code coroutine} to {@code loop} from any thread and returns a {@code CompletableFuture}
+     * for its result (asyncio {@code run_coroutine_threadsafe}); cancelling it cancels the task.
+     */
+    public static <T> java.util.concurrent.CompletableFuture<T> runCoroutineThreadsafe(Coroutine<T> coroutine,
+                                                                                     EventLoop loop) {
+        return ThreadBridge.submit(coroutine, (SelectorEventLoop) loop);
     }
 
     private static Task<?> currentTaskOrThrow(String what) {

@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.ContextMap;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
@@ -145,10 +146,11 @@ public class Future<T> implements Awaitable<T> {
      * the callback is scheduled at once.
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
+        DoneCallback<T> entry = new DoneCallback<>(this, callback, Context.currentMap());
         if (state != PENDING) {
-            scheduleOne(callback);
+            scheduleEntry(entry);
         } else {
-            addCallbackEntry(callback);
+            addCallbackEntry(entry);
         }
     }
 
@@ -262,18 +264,25 @@ public class Future<T> implements Awaitable<T> {
         }
         if (cbs instanceof CallbackList list) {
             int before = list.size();
-            list.removeIf(e -> e.equals(entry));
+            list.removeIf(e -> matches(e, entry));
             int removed = before - list.size();
             if (list.isEmpty()) {
                 callbacks = null;
             }
             return removed;
         }
-        if (cbs.equals(entry)) {
+        if (matches(cbs, entry)) {
             callbacks = null;
             return 1;
         }
         return 0;
+    }
+
+    private static boolean matches(Object registered, Object wanted) {
+        if (registered instanceof DoneCallback<?> d) {
+            return d.callback().equals(wanted);
+        }
+        return registered.equals(wanted);
     }
 
     private void scheduleCallbacks() {
@@ -291,21 +300,18 @@ public class Future<T> implements Awaitable<T> {
         }
     }
 
-    @SuppressWarnings("unchecked")
     private void scheduleEntry(Object entry) {
         if (entry instanceof Task<?> task) {
             task.wakeUp();
         } else {
-            scheduleOne((Consumer<? super Future<T>>) entry);
+            DoneCallback<?> d = (DoneCallback<?>) entry;
+            loop.callSoon(d, d.context());
         }
     }
 
-    private void scheduleOne(Consumer<? super Future<T>> callback) {
-        loop.callSoon(new DoneCallback<>(this, callback));
-    }
-
-    /** The runnable of a scheduled done callback, named after the callback for debug reports. */
-    private record DoneCallback<T>(Future<T> future, Consumer<? super Future<T>> callback) implements Runnable {
+    /** A done callback with the context it was added in, named after the callback for debug reports. */
+    private record DoneCallback<T>(Future<T> future, Consumer<? super Future<T>> callback, ContextMap context)
+            implements Runnable {
         @Override
         public void run() {
             callback.accept(future);

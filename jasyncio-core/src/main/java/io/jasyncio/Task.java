@@ -1,8 +1,10 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.ContextMap;
 import io.jasyncio.internal.StackFrames;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.internal.fiber.Fiber;
+import io.jasyncio.internal.fiber.FiberDiscarded;
 import io.jasyncio.internal.fiber.Fibers;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
@@ -27,7 +29,9 @@ public class Task<T> extends Future<T> {
     private static final AtomicLong NAME_COUNTER = new AtomicLong();
 
     private final Coroutine<T> coroutine;
+    /** The given name, or {@code null} until {@link #getName()} makes {@code Task-N} (built lazily: it is rarely read). */
     private String name;
+    private final long number;
     private Fiber fiber;
     private final Step step = new Step(this);
     private boolean stepScheduled;
@@ -37,6 +41,9 @@ public class Task<T> extends Future<T> {
     private int cancelRequests;
     private CancelledError injection;
     CancelScope scopes;
+    private final ContextMap contextSnapshot;
+    private Context context;
+    private Context contextOverride;
     /** Links of the loop's list of unfinished tasks ({@link LiveTasks}). */
     Task<?> livePrev;
     Task<?> liveNext;
@@ -62,7 +69,9 @@ public class Task<T> extends Future<T> {
             throw new NullPointerException("coroutine");
         }
         this.coroutine = coroutine;
-        this.name = name != null ? name : "Task-" + NAME_COUNTER.incrementAndGet();
+        this.contextSnapshot = Context.currentMap();
+        this.name = name;
+        this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
         if (eagerStart && this.loop.isRunning() && this.loop.inLoop()) {
             eagerStep();
         } else {
@@ -89,7 +98,11 @@ public class Task<T> extends Future<T> {
 
     /** The task's name ({@code Task-N} unless given). */
     public String getName() {
-        return name;
+        String n = name;
+        if (n == null) {
+            n = name = "Task-" + number;
+        }
+        return n;
     }
 
     /** Renames the task. */
@@ -100,6 +113,34 @@ public class Task<T> extends Future<T> {
     /** The coroutine this task runs. */
     public Coroutine<T> getCoro() {
         return coroutine;
+    }
+
+    // ---- context variables -----------------------------------------------------------------------
+
+    /** The context this task runs in: a copy of its creator's, made when first needed. */
+    final Context context() {
+        if (contextOverride != null) {
+            return contextOverride;
+        }
+        Context c = context;
+        if (c == null) {
+            c = context = new Context(contextSnapshot);
+        }
+        return c;
+    }
+
+    /** The current values of this task's context, without allocating. */
+    final ContextMap contextMap() {
+        if (contextOverride != null) {
+            return contextOverride.map;
+        }
+        return context != null ? context.map : contextSnapshot;
+    }
+
+    final Context swapContextOverride(Context c) {
+        Context previous = contextOverride;
+        contextOverride = c;
+        return previous;
     }
 
     // ---- cancellation --------------------------------------------------------------------------
@@ -197,7 +238,7 @@ public class Task<T> extends Future<T> {
     private void resumeFiber() {
         Fiber f = fiber;
         if (f == null) {
-            f = fiber = Fibers.backend().create(this::runBody, name);
+            f = fiber = Fibers.backend().create(this::runBody, this::getName);
         }
         if (f.resume()) {
             fiber = null;
@@ -224,6 +265,8 @@ public class Task<T> extends Future<T> {
             super.setException(e);
         } catch (CancelledError e) {
             finishCancelled(e);
+        } catch (FiberDiscarded e) {
+            throw e;
         } catch (Throwable e) {
             super.setException(e);
         }
@@ -369,7 +412,7 @@ public class Task<T> extends Future<T> {
     public String toString() {
         StringBuilder sb = new StringBuilder("<Task ");
         sb.append(mustCancel && !done() ? "cancelling" : describeState());
-        sb.append(" name='").append(name).append('\'');
+        sb.append(" name='").append(getName()).append('\'');
         if (!done()) {
             StackTraceElement[] stack = getStack();
             if (stack.length > 0) {
@@ -387,7 +430,7 @@ public class Task<T> extends Future<T> {
         private final Task<?> task;
 
         Step(Task<?> task) {
-            super(task.loop, null);
+            super(task.loop, null, ContextMap.EMPTY);
             this.task = task;
         }
 

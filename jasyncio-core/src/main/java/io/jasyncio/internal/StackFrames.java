@@ -15,7 +15,11 @@ public final class StackFrames {
             "io.jasyncio.Aio", "io.jasyncio.Task", "io.jasyncio.Future", "io.jasyncio.Timeout",
             "io.jasyncio.TaskGroup", "io.jasyncio.Gather", "io.jasyncio.Waiting", "io.jasyncio.Shield",
             "io.jasyncio.AsCompleted", "io.jasyncio.CancelScope", "io.jasyncio.AsyncRunnable",
-            "io.jasyncio.AwaitTraces");
+            "io.jasyncio.AwaitTraces", "io.jasyncio.LiveTasks",
+            "io.jasyncio.loop.SelectorEventLoop", "io.jasyncio.loop.Handle", "io.jasyncio.loop.TimerHandle",
+            "io.jasyncio.loop.TimerHeap", "io.jasyncio.loop.Runner", "io.jasyncio.loop.EventLoops",
+            "io.jasyncio.loop.EventLoop", "io.jasyncio.loop.DebugMode",
+            "io.jasyncio.testing.AioExtension", "io.jasyncio.testing.VirtualTime");
 
     private StackFrames() {
     }
@@ -26,8 +30,7 @@ public final class StackFrames {
         if (cls.startsWith("io.jasyncio.")) {
             int dollar = cls.indexOf('$');
             String top = dollar < 0 ? cls : cls.substring(0, dollar);
-            return RUNTIME_CLASSES.contains(top) || cls.startsWith("io.jasyncio.internal.")
-                    || cls.startsWith("io.jasyncio.loop.");
+            return RUNTIME_CLASSES.contains(top) || cls.startsWith("io.jasyncio.internal.");
         }
         return cls.startsWith("jdk.internal.vm.") || cls.startsWith("java.lang.VirtualThread")
                 || cls.equals("java.lang.Thread") || cls.startsWith("java.util.concurrent.");

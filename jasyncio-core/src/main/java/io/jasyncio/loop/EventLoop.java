@@ -28,6 +28,9 @@ public interface EventLoop extends AutoCloseable {
     /** Wraps {@code coroutine} in a task, runs until it is done, and returns its result. */
     <T> T runUntilComplete(Coroutine<T> coroutine);
 
+    /** Wraps a coroutine with no result in a task and runs until it is done. */
+    void runUntilComplete(AsyncRunnable coroutine);
+
     /** Stops the loop after the callbacks that are ready now have run (asyncio {@code stop}). */
     void stop();
 
@@ -68,7 +71,10 @@ public interface EventLoop extends AutoCloseable {
     /** Like {@link #createTask(Coroutine, String)} with an automatic name ({@code Task-N}). */
     <T> Task<T> createTask(Coroutine<T> coroutine);
 
-    /** Wraps a coroutine without a result in a task. */
+    /** Wraps a coroutine without a result in a task with an automatic name. */
+    Task<Void> createTask(AsyncRunnable coroutine);
+
+    /** Wraps a coroutine without a result in a named task. */
     Task<Void> createTask(AsyncRunnable coroutine, String name);
 
     /** Sets the factory {@link #createTask} uses, or {@code null} for plain tasks (asyncio {@code set_task_factory}). */
@@ -82,6 +88,31 @@ public interface EventLoop extends AutoCloseable {
 
     /** The tasks of this loop that are not done yet (a snapshot). */
     Set<Task<?>> allTasks();
+
+    /**
+     * Closes every async generator still open on this loop, concurrently, and returns a future that
+     * completes when they all have (asyncio {@code shutdown_asyncgens}); {@code Aio.run} awaits it.
+     */
+    Future<Void> shutdownAsyncgens();
+
+    /**
+     * Runs {@code fn} on {@code executor} ({@code null}: the loop's default executor, a pool of
+     * {@code min(32, cpus + 4)} threads) and returns a future for its outcome (asyncio
+     * {@code run_in_executor}). Cancelling the future cancels the job if it has not started.
+     */
+    <T> Future<T> runInExecutor(java.util.concurrent.Executor executor, java.util.concurrent.Callable<T> fn);
+
+    /** Replaces the default executor (for example with {@code Executors.newVirtualThreadPerTaskExecutor()}). */
+    void setDefaultExecutor(java.util.concurrent.ExecutorService executor);
+
+    /**
+     * Shuts the default executor down and returns a future that completes when its threads have
+     * finished (asyncio {@code shutdown_default_executor}); {@code Aio.run} awaits it.
+     */
+    Future<Void> shutdownDefaultExecutor();
+
+    /** Like {@link #shutdownDefaultExecutor()}, giving up waiting after {@code timeoutSeconds}. */
+    Future<Void> shutdownDefaultExecutor(double timeoutSeconds);
 
     /** Sets the handler for errors nobody can receive; {@code null} restores the default. */
     void setExceptionHandler(ExceptionHandler handler);

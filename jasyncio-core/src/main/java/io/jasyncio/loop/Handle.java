@@ -1,5 +1,8 @@
 package io.jasyncio.loop;
 
+import io.jasyncio.Context;
+import io.jasyncio.internal.ContextMap;
+
 /**
  * A callback scheduled on a loop, as returned by {@code callSoon} (asyncio's {@code Handle}).
  *
@@ -12,11 +15,18 @@ public class Handle {
     private Runnable callback;
     private boolean cancelled;
     StackTraceElement[] sourceTraceback;
+    private final ContextMap context;
 
-    /** Creates a handle that will run {@code callback} on {@code loop}. */
+    /** Creates a handle that will run {@code callback} on {@code loop} in a copy of the current context. */
     public Handle(SelectorEventLoop loop, Runnable callback) {
+        this(loop, callback, Context.currentMap());
+    }
+
+    /** Creates a handle that will run {@code callback} in a copy of the context values {@code context}. */
+    public Handle(SelectorEventLoop loop, Runnable callback, ContextMap context) {
         this.loop = loop;
         this.callback = callback;
+        this.context = context;
         if (loop.getDebug()) {
             sourceTraceback = new Throwable().getStackTrace();
         }
@@ -49,6 +59,7 @@ public class Handle {
         if (cb == null) {
             return;
         }
+        loop.enterCallback(context);
         try {
             cb.run();
         } catch (Throwable e) {
@@ -56,6 +67,8 @@ public class Handle {
                 throw vme;
             }
             loop.callExceptionHandler(ExceptionContext.of("Exception in callback " + this, e).handle(this));
+        } finally {
+            loop.leaveCallback();
         }
     }
 

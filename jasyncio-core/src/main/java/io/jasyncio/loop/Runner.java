@@ -2,17 +2,21 @@ package io.jasyncio.loop;
 
 import io.jasyncio.Aio;
 import io.jasyncio.AsyncRunnable;
+import io.jasyncio.CancelledError;
 import io.jasyncio.Coroutine;
+import io.jasyncio.KeyboardInterrupt;
 import io.jasyncio.Task;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 /**
  * Runs coroutines on one loop it owns and shuts it down properly (asyncio {@code Runner}; {@code Aio.run}
  * uses one). Closing it runs asyncio's exact sequence: cancel the tasks still pending, wait for all of
- * them ({@code gather(return_exceptions=True)}), report any that failed, then close the loop.
+ * them ({@code gather(return_exceptions=True)}), report any that failed, close the async generators
+ * still open, shut down the default executor and wait for its threads, then close the loop.
  */
 public final class Runner implements AutoCloseable {
 
@@ -36,14 +40,49 @@ public final class Runner implements AutoCloseable {
         this.loopFactory = loopFactory;
     }
 
-    /** Runs {@code coroutine} as a task to completion and returns its result or raises its exception. */
+    /**
+     * Runs {@code coroutine} as a task to completion and returns its result or raises its exception.
+     * On the main thread, Ctrl-C (SIGINT) cancels that task (Python 3.11's behaviour): if it then ends
+     * cancelled, this raises {@link KeyboardInterrupt}; a second SIGINT stops the loop at once.
+     */
     public <T> T run(Coroutine<T> coroutine) {
         if (EventLoops.runningOrNull() != null) {
             throw new IllegalStateException("Runner.run() cannot be called from a running event loop");
         }
         SelectorEventLoop l = getLoop();
         Task<T> task = l.createTask(coroutine);
-        return l.runUntilComplete(task);
+        AtomicInteger interrupts = new AtomicInteger();
+        boolean handleSigint = isMainThread() && !l.hasSignalHandler(SignalName.SIGINT);
+        if (handleSigint) {
+            l.addSignalHandler(SignalName.SIGINT, () -> {
+                if (interrupts.incrementAndGet() == 1 && !task.done()) {
+                    task.cancel();
+                } else {
+                    l.stop();
+                }
+            });
+        }
+        try {
+            return l.runUntilComplete(task);
+        } catch (CancelledError e) {
+            if (interrupts.get() > 0 && task.uncancel() == 0) {
+                throw new KeyboardInterrupt();
+            }
+            throw e;
+        } catch (IllegalStateException e) {
+            if (interrupts.get() > 1 && !task.done()) {
+                throw new KeyboardInterrupt();
+            }
+            throw e;
+        } finally {
+            if (handleSigint) {
+                l.removeSignalHandler(SignalName.SIGINT);
+            }
+        }
+    }
+
+    private static boolean isMainThread() {
+        return Thread.currentThread().getName().equals("main");
     }
 
     /** Runs a coroutine with no result. */
@@ -81,6 +120,8 @@ public final class Runner implements AutoCloseable {
         }
         try {
             cancelAllTasks(loop);
+            loop.runUntilComplete(loop.shutdownAsyncgens());
+            loop.runUntilComplete(loop.shutdownDefaultExecutor());
         } finally {
             if (setAsCurrent) {
                 EventLoops.setEventLoop(null);

@@ -6,6 +6,7 @@ import io.jasyncio.Coroutine;
 import io.jasyncio.Future;
 import io.jasyncio.Task;
 import io.jasyncio.LiveTasks;
+import io.jasyncio.internal.ContextMap;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.lang.System.Logger;
@@ -22,7 +23,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  */
 public class SelectorEventLoop implements EventLoop {
 
-    private static final Logger DEFAULT_LOGGER = System.getLogger("io.jasyncio");
+    private static final Logger DEFAULT_LOGGER = StderrLogger.INSTANCE;
 
     private final Clock clock;
     private final Selector selector;
@@ -41,6 +42,10 @@ public class SelectorEventLoop implements EventLoop {
     private boolean debug = DebugMode.fromEnvironment();
     private long slowCallbackNanos = 100_000_000L;
     private Logger logger = DEFAULT_LOGGER;
+    private ContextMap callbackMap;
+    private io.jasyncio.Context callbackContext;
+    private final LoopExecutors executors = new LoopExecutors(this);
+    private final IoRegistry ioRegistry;
 
     /** A loop on the real clock. */
     public SelectorEventLoop() {
@@ -55,6 +60,7 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open a selector for the event loop", e);
         }
+        this.ioRegistry = new IoRegistry(this, selector);
     }
 
     // ---- running and stopping ------------------------------------------------------------------
@@ -110,6 +116,11 @@ public class SelectorEventLoop implements EventLoop {
     }
 
     @Override
+    public void runUntilComplete(AsyncRunnable coroutine) {
+        runUntilComplete(createTask(coroutine, null));
+    }
+
+    @Override
     public void stop() {
         stopping = true;
     }
@@ -146,7 +157,13 @@ public class SelectorEventLoop implements EventLoop {
             task.discard();
         }
         liveTasks.clear();
+        signals.removeAll();
         closed = true;
+        java.util.concurrent.ExecutorService executor = executors.defaultExecutorOrNull();
+        if (executor != null) {
+            // As asyncio's close(): do not wait for the threads (run() has already waited for them).
+            executor.shutdown();
+        }
         ready.clear();
         inbox.clear();
         timers.clear();
@@ -181,6 +198,43 @@ public class SelectorEventLoop implements EventLoop {
         Handle h = new Handle(this, callback);
         ready.addLast(h);
         return h;
+    }
+
+    /** Schedules {@code callback} to run in a copy of the context values {@code context}. */
+    public Handle callSoon(Runnable callback, ContextMap context) {
+        checkClosed();
+        checkThread("callSoon");
+        Handle h = new Handle(this, callback, context);
+        ready.addLast(h);
+        return h;
+    }
+
+    void enterCallback(ContextMap context) {
+        callbackMap = context;
+        callbackContext = null;
+    }
+
+    void leaveCallback() {
+        callbackMap = null;
+        callbackContext = null;
+    }
+
+    /** The context of the callback running now (made on first use), or {@code null} outside callbacks. */
+    public io.jasyncio.Context callbackContext() {
+        if (callbackMap == null) {
+            return null;
+        }
+        io.jasyncio.Context c = callbackContext;
+        if (c == null) {
+            c = callbackContext = io.jasyncio.Context.copyOf(callbackMap);
+        }
+        return c;
+    }
+
+    /** The context values of the callback running now, or {@code null} outside callbacks. */
+    public ContextMap callbackContextMap() {
+        io.jasyncio.Context c = callbackContext;
+        return c != null ? io.jasyncio.Context.mapOf(c) : callbackMap;
     }
 
     /** Appends an existing handle to the ready queue (jasyncio's own fast path for task steps). */
@@ -267,6 +321,11 @@ public class SelectorEventLoop implements EventLoop {
     }
 
     @Override
+    public Task<Void> createTask(AsyncRunnable coroutine) {
+        return createTask(coroutine.asCoroutine(), null);
+    }
+
+    @Override
     public Task<Void> createTask(AsyncRunnable coroutine, String name) {
         return createTask(coroutine.asCoroutine(), name);
     }
@@ -301,6 +360,177 @@ public class SelectorEventLoop implements EventLoop {
     /** The registry of this loop's unfinished tasks (jasyncio's own use). */
     public LiveTasks liveTasks() {
         return liveTasks;
+    }
+
+    // ---- I/O readiness ---------------------------------------------------------------------------
+
+    /**
+     * Calls {@code callback} whenever {@code channel} is readable (or, for a server channel, has a
+     * connection to accept), replacing any previous reader (asyncio {@code add_reader}). Puts the
+     * channel in non-blocking mode.
+     */
+    public Handle addReader(java.nio.channels.SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        checkThread("addReader");
+        return ioRegistry.addReader(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for reading; {@code false} if it had no reader (asyncio {@code remove_reader}). */
+    public boolean removeReader(java.nio.channels.SelectableChannel channel) {
+        checkThread("removeReader");
+        return !closed && ioRegistry.removeReader(channel);
+    }
+
+    /**
+     * Calls {@code callback} whenever {@code channel} is writable (or its pending connection can be
+     * finished), replacing any previous writer (asyncio {@code add_writer}).
+     */
+    public Handle addWriter(java.nio.channels.SelectableChannel channel, Runnable callback) {
+        checkClosed();
+        checkThread("addWriter");
+        return ioRegistry.addWriter(channel, callback);
+    }
+
+    /** Stops watching {@code channel} for writing; {@code false} if it had no writer (asyncio {@code remove_writer}). */
+    public boolean removeWriter(java.nio.channels.SelectableChannel channel) {
+        checkThread("removeWriter");
+        return !closed && ioRegistry.removeWriter(channel);
+    }
+
+    /** Reads into {@code buffer} once data is there; returns the count, -1 at end of stream (asyncio {@code sock_recv_into}). */
+    public int sockRecvInto(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer buffer) throws IOException {
+        return SocketOps.recvInto(this, channel, buffer);
+    }
+
+    /** Reads up to {@code max} bytes once data is there; empty at end of stream (asyncio {@code sock_recv}). */
+    public byte[] sockRecv(java.nio.channels.SocketChannel channel, int max) throws IOException {
+        return SocketOps.recv(this, channel, max);
+    }
+
+    /** Writes all of {@code data}, suspending while the socket's buffer is full (asyncio {@code sock_sendall}). */
+    public void sockSendall(java.nio.channels.SocketChannel channel, java.nio.ByteBuffer data) throws IOException {
+        SocketOps.sendAll(this, channel, data);
+    }
+
+    /** Connects {@code channel} to {@code address}, suspending until done (asyncio {@code sock_connect}). */
+    public void sockConnect(java.nio.channels.SocketChannel channel, java.net.SocketAddress address) throws IOException {
+        SocketOps.connect(this, channel, address);
+    }
+
+    /** Accepts a connection, suspending until one arrives (asyncio {@code sock_accept}). */
+    public java.nio.channels.SocketChannel sockAccept(java.nio.channels.ServerSocketChannel server) throws IOException {
+        return SocketOps.accept(this, server);
+    }
+
+    /** Resolves {@code host} on the default executor, suspending meanwhile (asyncio {@code getaddrinfo}). */
+    public java.util.List<java.net.InetSocketAddress> getaddrinfo(String host, int port) {
+        return SocketOps.getaddrinfo(this, host, port);
+    }
+
+    /** The host name of {@code address}, looked up on the default executor (asyncio {@code getnameinfo}). */
+    public String getnameinfo(java.net.InetSocketAddress address) {
+        return SocketOps.getnameinfo(this, address);
+    }
+
+    // ---- signals -------------------------------------------------------------------------------
+
+    private final Signals signals = new Signals(this);
+
+    /**
+     * Runs {@code callback} on this loop's thread when the process receives {@code signal}
+     * (asyncio {@code add_signal_handler}); replaces any handler this loop set for it before.
+     */
+    public void addSignalHandler(SignalName signal, Runnable callback) {
+        checkClosed();
+        signals.add(signal, callback);
+    }
+
+    /** Whether this loop has a handler for {@code signal}. */
+    public boolean hasSignalHandler(SignalName signal) {
+        return signals.has(signal);
+    }
+
+    /** Restores the signal's previous handling; {@code false} if this loop had no handler for it. */
+    public boolean removeSignalHandler(SignalName signal) {
+        return signals.remove(signal);
+    }
+
+    /** The selector this loop waits on (for integrations that need it, such as ZeroMQ's file descriptors). */
+    public Selector selector() {
+        return selector;
+    }
+
+    // ---- async generators ----------------------------------------------------------------------
+
+    private final java.util.Set<io.jasyncio.AsyncGenerator<?>> asyncgens =
+            java.util.Collections.newSetFromMap(new java.util.WeakHashMap<>());
+    private boolean asyncgensShutdownCalled;
+
+    /** Records a generator that started on this loop, so that shutdown can close it (jasyncio's own use). */
+    public void registerAsyncgen(io.jasyncio.AsyncGenerator<?> generator) {
+        if (!asyncgensShutdownCalled) {
+            asyncgens.add(generator);
+        }
+    }
+
+    /** Forgets a generator that has finished (jasyncio's own use). */
+    public void unregisterAsyncgen(io.jasyncio.AsyncGenerator<?> generator) {
+        asyncgens.remove(generator);
+    }
+
+    @Override
+    public Future<Void> shutdownAsyncgens() {
+        asyncgensShutdownCalled = true;
+        java.util.List<io.jasyncio.AsyncGenerator<?>> open = new java.util.ArrayList<>(asyncgens);
+        asyncgens.clear();
+        if (open.isEmpty()) {
+            Future<Void> done = createFuture();
+            done.setResult(null);
+            return done;
+        }
+        return createTask(() -> {
+            java.util.List<Coroutine<Void>> closers = new java.util.ArrayList<>();
+            for (io.jasyncio.AsyncGenerator<?> g : open) {
+                closers.add(() -> {
+                    g.aclose();
+                    return null;
+                });
+            }
+            java.util.List<Object> results = io.jasyncio.Aio.await(io.jasyncio.Aio.gather(true, closers));
+            for (int i = 0; i < results.size(); i++) {
+                if (results.get(i) instanceof Throwable error) {
+                    callExceptionHandler(ExceptionContext.of(
+                            "an error occurred during closing of asynchronous generator " + open.get(i), error)
+                            .with("asyncgen", open.get(i)));
+                }
+            }
+            return null;
+        }, "shutdown_asyncgens");
+    }
+
+    // ---- executors -------------------------------------------------------------------------------
+
+    @Override
+    public <T> Future<T> runInExecutor(java.util.concurrent.Executor executor, java.util.concurrent.Callable<T> fn) {
+        checkClosed();
+        checkThread("runInExecutor");
+        return executors.run(executor, fn);
+    }
+
+    @Override
+    public void setDefaultExecutor(java.util.concurrent.ExecutorService executor) {
+        executors.setDefault(executor);
+    }
+
+    @Override
+    public Future<Void> shutdownDefaultExecutor() {
+        return shutdownDefaultExecutor(300);
+    }
+
+    @Override
+    public Future<Void> shutdownDefaultExecutor(double timeoutSeconds) {
+        checkClosed();
+        return executors.shutdownDefault(timeoutSeconds);
     }
 
     // ---- errors and debug ----------------------------------------------------------------------
@@ -363,7 +593,10 @@ public class SelectorEventLoop implements EventLoop {
         this.slowCallbackNanos = secondsToNanos(seconds);
     }
 
-    /** Where this loop logs debug reports and unhandled errors (default: {@code System.getLogger("io.jasyncio")}). */
+    /**
+     * Where this loop logs debug reports and unhandled errors (default: {@code System.err}, in
+     * asyncio's format); pass {@code System.getLogger("io.jasyncio")} to use the platform's logging.
+     */
     public void setLogger(Logger logger) {
         this.logger = logger == null ? DEFAULT_LOGGER : logger;
     }
@@ -403,7 +636,7 @@ public class SelectorEventLoop implements EventLoop {
         } else {
             timeout = -1;
         }
-        if (timeout != 0 || !selector.keys().isEmpty()) {
+        if (timeout != 0 || ioRegistry.hasInterest()) {
             poll(timeout);
         }
         long now = clock.nanoTime();
@@ -457,7 +690,7 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         }
-        selector.selectedKeys().clear();
+        ioRegistry.dispatchSelected(ready);
         drainInbox();
     }
 

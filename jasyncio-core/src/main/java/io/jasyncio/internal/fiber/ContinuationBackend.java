@@ -10,10 +10,16 @@ import jdk.internal.vm.ContinuationScope;
 final class ContinuationBackend implements FiberBackend {
 
     private static final ContinuationScope SCOPE = new ContinuationScope("jasyncio");
+    private static final ContinuationScope NESTED = new ContinuationScope("jasyncio-generator");
 
     @Override
-    public Fiber create(Runnable body, String name) {
+    public Fiber create(Runnable body, java.util.function.Supplier<String> name) {
         return new ContinuationFiber(body);
+    }
+
+    @Override
+    public Fiber createNested(Runnable body, java.util.function.Supplier<String> name) {
+        return new ContinuationFiber(NESTED, body);
     }
 
     @Override
@@ -33,8 +39,15 @@ final class ContinuationBackend implements FiberBackend {
 
     private static final class ContinuationFiber extends Continuation implements Fiber {
 
+        private final ContinuationScope scope;
+
         ContinuationFiber(Runnable body) {
-            super(SCOPE, body);
+            this(SCOPE, body);
+        }
+
+        ContinuationFiber(ContinuationScope scope, Runnable body) {
+            super(scope, body);
+            this.scope = scope;
         }
 
         @Override
@@ -45,12 +58,12 @@ final class ContinuationBackend implements FiberBackend {
 
         @Override
         public void suspend() {
-            Continuation.yield(SCOPE);
+            Continuation.yield(scope);
         }
 
         @Override
         public boolean isCurrent() {
-            return Continuation.getCurrentContinuation(SCOPE) == this;
+            return Continuation.getCurrentContinuation(scope) == this;
         }
 
         @Override

@@ -10,20 +10,18 @@ import java.util.concurrent.Semaphore;
 final class ThreadBatonBackend implements FiberBackend {
 
     @Override
-    public Fiber create(Runnable body, String name) {
-        return new BatonFiber(body, name);
+    public Fiber create(Runnable body, java.util.function.Supplier<String> name) {
+        return new BatonFiber(body, name.get());
+    }
+
+    @Override
+    public Fiber createNested(Runnable body, java.util.function.Supplier<String> name) {
+        return new BatonFiber(body, name.get());
     }
 
     @Override
     public String name() {
         return "threads";
-    }
-
-    /** Thrown inside a discarded fiber to unwind its stack; never seen by the loop. */
-    private static final class Discarded extends Error {
-        Discarded() {
-            super("jasyncio fiber discarded", null, false, false);
-        }
     }
 
     private static final class BatonFiber implements Fiber {
@@ -59,7 +57,7 @@ final class ThreadBatonBackend implements FiberBackend {
         private void main() {
             try {
                 body.run();
-            } catch (Discarded e) {
+            } catch (FiberDiscarded e) {
                 // unwound on purpose
             } finally {
                 done = true;
@@ -67,17 +65,18 @@ final class ThreadBatonBackend implements FiberBackend {
             }
         }
 
+        /**
+         * Hands the baton back to the resumer. Any thread that holds this fiber's baton may call it: a
+         * generator's thread suspends its consumer task this way, and is the one woken on resume.
+         */
         @Override
         public void suspend() {
-            if (Thread.currentThread() != thread) {
-                throw new IllegalStateException("suspend() called outside the fiber");
-            }
             suspended = true;
             toCaller.release();
             toFiber.acquireUninterruptibly();
             suspended = false;
             if (discarding) {
-                throw new Discarded();
+                throw new FiberDiscarded();
             }
         }
 
@@ -97,7 +96,15 @@ final class ThreadBatonBackend implements FiberBackend {
             if (t == null || done || !suspended) {
                 return new StackTraceElement[0];
             }
-            return t.getStackTrace();
+            StackTraceElement[] frames = t.getStackTrace();
+            // Drop the baton machinery above our own suspend() frame.
+            for (int i = 0; i < frames.length; i++) {
+                if (frames[i].getMethodName().equals("suspend")
+                        && frames[i].getClassName().equals(BatonFiber.class.getName())) {
+                    return java.util.Arrays.copyOfRange(frames, i + 1, frames.length);
+                }
+            }
+            return frames;
         }
 
         @Override

@@ -1,0 +1,74 @@
+package io.jasyncio.examples;
+
+import io.jasyncio.examples.blog.Say;
+import io.jasyncio.examples.blog.SayTwo;
+import io.jasyncio.examples.ch3.AllTasksComplete;
+import io.jasyncio.examples.ch3.CancelAbsorbed;
+import io.jasyncio.examples.ch3.CancelCaught;
+import io.jasyncio.examples.ch3.CoroutineResult;
+import io.jasyncio.examples.ch3.CoroutineThrow;
+import io.jasyncio.examples.ch3.CreateTasks;
+import io.jasyncio.examples.ch3.EnsureFuture;
+import io.jasyncio.examples.ch3.FutureResult;
+import io.jasyncio.examples.ch3.Quickstart;
+import io.jasyncio.examples.ch3.QuickstartLoop;
+import io.jasyncio.examples.ch3.RunUntilComplete;
+import io.jasyncio.examples.ch3.SameLoop;
+import io.jasyncio.examples.ch3.TaskSetResult;
+import io.jasyncio.examples.ch3.TaskWarning;
+import io.jasyncio.examples.slides.LongRunning;
+import io.jasyncio.examples.slides.Hello;
+import io.jasyncio.examples.slides.Scheduling;
+import io.jasyncio.examples.slides.ThreadPerLoop;
+import io.jasyncio.examples.slides.TwoFutures;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The registry of the programs {@code ./aio} can run, in the order {@code ./aio list} shows them. A new
+ * program is one more line here. "Ex." numbers are the book's ("Using Asyncio in Python").
+ */
+public final class Programs {
+
+    private static final List<Program> ALL = List.of(
+            // Chapter 3: quickstart
+            new Program("quickstart", "Ex. 3-1", "Hello!, a one-second sleep, Goodbye! with Aio.run", Quickstart.class),
+            new Program("quickstart-loop", "Ex. 3-2", "the Hello-ish World: the loop's life cycle by hand", QuickstartLoop.class),
+            // Chapter 3: coroutine internals
+            new Program("coroutine-result", "Ex. 3-6, 3-7", "a coroutine's return value, from its task and from await", CoroutineResult.class),
+            new Program("coroutine-throw", "Ex. 3-8", "an exception raised inside a coroutine at its await point", CoroutineThrow.class),
+            new Program("cancel-caught", "Ex. 3-9", "cancellation caught inside a coroutine: I was cancelled!", CancelCaught.class),
+            new Program("cancel-absorbed", "Ex. 3-10", "cancellation absorbed (don't do this): Nope!", CancelAbsorbed.class),
+            new Program("run-until-complete", "Ex. 3-11", "the loop drives a coroutine to its result: 111", RunUntilComplete.class),
+            // Chapter 3: loop, futures, tasks
+            new Program("same-loop", "Ex. 3-12", "getEventLoop() gives the same loop each time", SameLoop.class),
+            new Program("create-tasks", "Ex. 3-13, 3-14", "a coroutine launches tasks and returns before they finish", CreateTasks.class),
+            new Program("future-result", "Ex. 3-15, 3-16", "a bare Future completed by a task with setResult", FutureResult.class),
+            new Program("task-set-result", "Ex. 3-17", "Task.setResult is refused; cancel is allowed", TaskSetResult.class),
+            new Program("ensure-future", "Ex. 3-18", "ensureFuture: a new task for a coroutine, the same object for a task", EnsureFuture.class),
+            // Chapter 3: shutdown
+            new Program("taskwarning", "Ex. 3-29", "closing the loop with a task pending: Task was destroyed but it is pending!", TaskWarning.class),
+            new Program("alltaskscomplete", "Ex. 3-32", "gather with returnExceptions: every task completes, one with / by zero", AllTasksComplete.class),
+            // Slides (seed 002)
+            new Program("hello", "slides", "the basic hello: runUntilComplete of a coroutine that prints hi", Hello.class),
+            new Program("two-futures", "slides", "two coroutines scheduled with ensureFuture: hi 2, then hi 1", TwoFutures.class),
+            new Program("long-running", "slides", "a task that runs forever, cancelled after 10 seconds [--seed N]", LongRunning.class),
+            new Program("thread-per-loop", "slides", "five threads, each running its own event loop", ThreadPerLoop.class),
+            new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
+            // Blog (seed 004)
+            new Program("say", "blog", "say('hello world', 1) with runUntilComplete", Say.class),
+            new Program("say-two", "blog", "two say tasks and runForever: second hello, first hello (Ctrl-C to quit)", SayTwo.class));
+
+    private Programs() {
+    }
+
+    /** Every registered program, in listing order. */
+    public static List<Program> all() {
+        return ALL;
+    }
+
+    /** The program registered under {@code name}, if any. */
+    public static Optional<Program> find(String name) {
+        return ALL.stream().filter(p -> p.name().equals(name)).findFirst();
+    }
+}
