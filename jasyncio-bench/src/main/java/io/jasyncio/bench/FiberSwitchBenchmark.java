@@ -43,7 +43,7 @@ public class FiberSwitchBenchmark {
             while (true) {
                 self[0].suspend();
             }
-        }, "floor");
+        }, () -> "floor");
         fiber = self[0];
         fiber.resume(); // now suspended inside its loop
     }
