@@ -7,7 +7,7 @@
 #   (c) gather of 100,000 coroutines       JMH GatherBenchmark        | core_bench.py gather
 #   (d) memory of 1,000,000 sleeping tasks MemoryProbe                | core_bench.py memory
 #
-# Usage: bench/core.sh            (about 8 minutes)
+# Usage: bench/core.sh            (about 8 minutes on a quiet host)
 #        QUICK=1 bench/core.sh    (smoke test: short JMH runs, N/10 on the Python side; ~2 minutes)
 # Environment: CPU=1 pins every process to that CPU with taskset (CPU=none: no pinning);
 #              OUT=dir for the raw results (default bench/results/core-<date>);
@@ -77,37 +77,58 @@ say "building (mvn package, jasyncio-bench and what it needs)"
 } > "$OUT/versions.txt"
 cat "$OUT/versions.txt" >&2
 
-# ---- jasyncio: JMH (a)(b)(c) ---------------------------------------------------------------------
-# Iterations come from the benchmarks' annotations (3 warmup + 5 measured, 2-3 s each); two forks.
+# ---- the measures, one at a time -------------------------------------------------------------------
+# Each measure runs on all three back to back (jasyncio, asyncio, uvloop), so that the three figures
+# of one row are taken close together in time: the host's noise drifts over minutes.
+# JMH iterations come from the benchmarks' annotations (3 warmup + 5 measured, 1-3 s each); two forks.
 JMH_OPTS=(-f 2)
 if [ -n "$QUICK" ]; then JMH_OPTS=(-f 1 -wi 2 -w 1 -i 3 -r 1); fi
-probe jmh-before
-say "jasyncio: JMH (a)(b)(c)"
-"${PIN[@]}" "$JAVA_HOME/bin/java" $EXPORTS -jar "$JAR" 'io\.jasyncio\.bench\..*Benchmark' \
-  "${JMH_OPTS[@]}" ${JMH_ARGS:-} -jvmArgsAppend "$EXPORTS" \
-  -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.txt" 2>&1 || { tail -30 "$OUT/jmh.txt" >&2; die "JMH failed"; }
-sed -n '/^Benchmark /,$p' "$OUT/jmh.txt" >&2
-
-# ---- jasyncio: MemoryProbe (d) ------------------------------------------------------------------------
 N_MEM=1000000; [ -n "$QUICK" ] && N_MEM=100000
-probe memory-before
+: > "$OUT/py-asyncio.jsonl"
+: > "$OUT/py-uvloop.jsonl"
+JMH_FILES=()
+
+jmh() {  # jmh NAME REGEX
+  say "jasyncio: JMH $1"
+  "${PIN[@]}" "$JAVA_HOME/bin/java" $EXPORTS -jar "$JAR" "$2" \
+    "${JMH_OPTS[@]}" ${JMH_ARGS:-} -jvmArgsAppend "$EXPORTS" \
+    -rf json -rff "$OUT/jmh-$1.json" > "$OUT/jmh-$1.txt" 2>&1 \
+    || { tail -30 "$OUT/jmh-$1.txt" >&2; die "JMH $1 failed"; }
+  sed -n '/^Benchmark /,$p' "$OUT/jmh-$1.txt" >&2
+  JMH_FILES+=("$OUT/jmh-$1.json")
+}
+
+python_side() {  # python_side ONLY
+  for loop in asyncio uvloop; do
+    say "python: $loop, $1"
+    "${PIN[@]}" "$PY" "$ROOT/bench/py/core_bench.py" --loop "$loop" --only "$1" ${QUICK:+--quick} \
+      >> "$OUT/py-$loop.jsonl" || die "core_bench.py --loop $loop --only $1 failed"
+  done
+}
+
+probe a-sleep0
+jmh sleep0 'io\.jasyncio\.bench\.(SleepZero|FiberSwitch)Benchmark'
+python_side sleep0
+
+probe b-tasks
+jmh tasks 'io\.jasyncio\.bench\.TaskCreateRunAwaitBenchmark'
+python_side tasks
+
+probe c-gather
+jmh gather 'io\.jasyncio\.bench\.GatherBenchmark'
+python_side gather
+
+probe d-memory
 say "jasyncio: MemoryProbe (d), $N_MEM sleeping tasks"
 "${PIN[@]}" "$JAVA_HOME/bin/java" $EXPORTS -cp "$JAR" io.jasyncio.bench.MemoryProbe --n "$N_MEM" --histogram \
   > "$OUT/memory-jasyncio.jsonl" 2> "$OUT/memory-jasyncio-histogram.txt" \
   || { cat "$OUT/memory-jasyncio-histogram.txt" >&2; die "MemoryProbe failed"; }
-cat "$OUT/memory-jasyncio.jsonl" >&2
-
-# ---- Python: asyncio and uvloop (a)(b)(c)(d) ------------------------------------------------------
-for loop in asyncio uvloop; do
-  probe "$loop-before"
-  say "python: $loop"
-  "${PIN[@]}" "$PY" "$ROOT/bench/py/core_bench.py" --loop "$loop" ${QUICK:+--quick} > "$OUT/py-$loop.jsonl" \
-    || die "core_bench.py --loop $loop failed"
-done
+cat "$OUT/memory-jasyncio.jsonl" "$OUT/memory-jasyncio-histogram.txt" >&2
+python_side memory
 probe end
 
 # ---- table -----------------------------------------------------------------------------------------
-"$PY" "$ROOT/bench/py/core_report.py" --jmh "$OUT/jmh.json" \
+"$PY" "$ROOT/bench/py/core_report.py" --jmh "${JMH_FILES[@]}" \
   --jsonl "$OUT/memory-jasyncio.jsonl" "$OUT/py-asyncio.jsonl" "$OUT/py-uvloop.jsonl" > "$OUT/table.md"
 if [ -f "$OUT/probes.txt" ]; then
   { echo; echo "Host noise, cpuprobe ns/iteration on CPU $CPU before each phase (about 2.6 quiet, above 3 noisy):" \

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """core_report.py - the markdown table of bench/core.sh from its raw results.
 
-    core_report.py --jmh jmh.json --jsonl memory-jasyncio.jsonl py-asyncio.jsonl py-uvloop.jsonl
+    core_report.py --jmh jmh-*.json --jsonl memory-jasyncio.jsonl py-asyncio.jsonl py-uvloop.jsonl
 
 jasyncio's timed figures are the median of the JMH measurement iterations (min-max in brackets);
 Python's are the median of the repeats (min-max). "jasyncio vs uvloop" is uvloop's figure divided
@@ -25,8 +25,12 @@ TO_SECONDS = {"ns/op": 1e-9, "us/op": 1e-6, "ms/op": 1e-3, "s/op": 1.0}
 def load(args):
     """{(measure, impl): {"per_op_ns": (median, lo, hi), "n": n} or memory dict}"""
     out = {}
-    with open(args.jmh) as f:
-        for b in json.load(f):
+    benches = []
+    for path in args.jmh:
+        with open(path) as f:
+            benches.extend(json.load(f))
+    if True:
+        for b in benches:
             name = b["benchmark"]
             if name not in JMH_MEASURES:
                 continue
@@ -77,7 +81,7 @@ def ratio(uv, ja):
 
 def main():
     ap = argparse.ArgumentParser()
-    ap.add_argument("--jmh", required=True)
+    ap.add_argument("--jmh", nargs="+", required=True)
     ap.add_argument("--jsonl", nargs="+", required=True)
     args = ap.parse_args()
     r = load(args)
