@@ -94,34 +94,18 @@ public final class Aio {
             task.yieldNow();
             return;
         }
-        SelectorEventLoop loop = (SelectorEventLoop) task.getLoop();
-        SleepFuture sleeper = new SleepFuture(loop);
-        var handle = loop.callLater(seconds, sleeper);
-        try {
-            task.awaitFuture(sleeper);
-        } finally {
-            handle.cancel();
-        }
+        task.sleep(secondsToNanos(seconds));
+    }
+
+    private static long secondsToNanos(double seconds) {
+        double n = seconds * 1e9;
+        return n >= Long.MAX_VALUE / 4.0 ? Long.MAX_VALUE / 4 : Math.round(n);
     }
 
     /** {@link #sleep(double)} that returns {@code result} ({@code asyncio.sleep(delay, result)}). */
     public static <T> T sleep(double seconds, T result) {
         sleep(seconds);
         return result;
-    }
-
-    /** The future of a sleep: also the timer's callback, so that a sleep allocates two objects. */
-    private static final class SleepFuture extends Future<Void> implements Runnable {
-        SleepFuture(SelectorEventLoop loop) {
-            super(loop);
-        }
-
-        @Override
-        public void run() {
-            if (!done()) {
-                setResult(null);
-            }
-        }
     }
 
     // ---- tasks -----------------------------------------------------------------------------------
@@ -277,35 +261,54 @@ public final class Aio {
     }
 
     /**
-     * Awaits {@code awaitable} for at most {@code timeout} seconds (asyncio {@code wait_for}): on
-     * timeout it cancels it, waits for the cancellation to finish, and raises {@link TimeoutError}.
-     * A coroutine runs inline in the calling task; {@code null} means no limit.
+     * Awaits {@code awaitable} for at most {@code timeout} seconds (asyncio {@code wait_for}, as in Python
+     * 3.12: a {@link #timeout} block around the await). On timeout it cancels the awaited work, waits for
+     * the cancellation to finish, and raises {@link TimeoutError}; if the work swallows the cancellation
+     * and returns a value, that value is returned, and if it fails while cancelling, its exception is
+     * raised. A coroutine runs inline in the calling task; {@code null} means no limit; {@code timeout
+     * <= 0} gives the outcome of a future that is done already and otherwise cancels at once. Cancelling
+     * the calling task cancels the awaited work and raises {@link CancelledError}, not {@code TimeoutError}.
      */
     public static <T> T waitFor(Awaitable<T> awaitable, Double timeout) {
         Task<?> task = currentTaskOrThrow("waitFor");
         if (timeout != null && timeout <= 0) {
+            // No time at all: a future that is done gives its outcome; anything else is cancelled, and
+            // waited for, since wait_for must not return while the work still runs.
             Future<T> future = ensureFuture(awaitable, task.getLoop());
             if (future.done()) {
                 return future.result();
             }
-            future.cancel();
-            try {
-                task.awaitFuture(Shield.of(future));
-            } catch (CancelledError e) {
-                if (task.cancelling() > 0 && !(e instanceof TimeoutError)) {
-                    throw e;
-                }
+            cancelAndWait(task, future);
+            if (future.cancelled()) {
+                throw new TimeoutError(null, future.makeCancelledError());
             }
-            if (future.done() && !future.cancelled()) {
-                return future.result();
-            }
-            throw new TimeoutError();
+            return future.result(); // it swallowed the cancellation, or failed while cancelling
         }
         try (Timeout t = timeout(timeout)) {
             if (awaitable instanceof Coroutine<T> c) {
                 return await(c);
             }
-            return task.awaitFuture((Future<T>) awaitable);
+            return task.awaitFuture(ensureFuture(awaitable, task.getLoop()));
+        }
+    }
+
+    /**
+     * Cancels {@code future} and waits until it is done, through a future of our own so that cancelling
+     * the waiting task raises at once (asyncio {@code _cancel_and_wait}).
+     */
+    private static void cancelAndWait(Task<?> task, Future<?> future) {
+        Future<Void> waiter = task.getLoop().createFuture();
+        java.util.function.Consumer<Future<?>> release = f -> {
+            if (!waiter.done()) {
+                waiter.setResult(null);
+            }
+        };
+        future.addDoneCallback(release);
+        try {
+            future.cancel();
+            task.awaitFuture(waiter);
+        } finally {
+            future.removeDoneCallback(release);
         }
     }
 
@@ -335,6 +338,11 @@ public final class Aio {
      */
     public static <T> Future<T> shield(Awaitable<T> awaitable) {
         return Shield.of(ensureFuture(awaitable));
+    }
+
+    /** {@link #shield(Awaitable)} for a coroutine written as a lambda: it runs in a task of its own. */
+    public static <T> Future<T> shield(Coroutine<T> coroutine) {
+        return shield((Awaitable<T>) coroutine);
     }
 
     /**

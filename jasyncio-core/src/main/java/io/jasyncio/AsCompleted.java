@@ -4,6 +4,8 @@ import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.loop.TimerHandle;
 import java.util.ArrayDeque;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.NoSuchElementException;
@@ -12,7 +14,9 @@ import java.util.Set;
 /**
  * {@code asyncio.as_completed}: an iterator of futures, one per input, that complete in the order the
  * inputs finish. Awaiting the k-th gives the result (or raises the exception) of the k-th input to
- * finish; after the timeout, the ones still waiting raise {@link TimeoutError}.
+ * finish; after the timeout, the ones still waiting raise {@link TimeoutError} (outcomes that arrived
+ * before it are still handed out first). The inputs are never cancelled. The same awaitable given twice
+ * counts once. The k-th future is bound when {@code next()} hands it out, not when it is awaited.
  */
 final class AsCompleted<T> implements Iterator<Future<T>>, Iterable<Future<T>> {
 
@@ -26,8 +30,12 @@ final class AsCompleted<T> implements Iterator<Future<T>>, Iterable<Future<T>> {
 
     AsCompleted(SelectorEventLoop loop, Collection<? extends Awaitable<? extends T>> awaitables, Double timeout) {
         this.loop = loop;
+        // As asyncio's set(fs): the same awaitable given twice is one input (a coroutine runs once).
+        Set<Awaitable<? extends T>> distinct = Collections.newSetFromMap(new IdentityHashMap<>());
         for (Awaitable<? extends T> a : awaitables) {
-            todo.add(Aio.ensureFuture(a, loop));
+            if (distinct.add(a)) {
+                todo.add(Aio.ensureFuture(a, loop));
+            }
         }
         remaining = todo.size();
         for (Future<? extends T> f : todo) {

@@ -92,13 +92,13 @@ public final class Context {
         SelectorEventLoop loop = EventLoops.runningOrNull();
         Task<?> task = loop == null ? null : loop.currentTask();
         if (task != null) {
-            Context previous = task.swapContextOverride(this);
+            Context previous = task.swapContext(this);
             try {
                 return body.call();
             } catch (Exception e) {
                 throw Throwables.sneaky(e);
             } finally {
-                task.swapContextOverride(previous);
+                task.swapContext(previous);
             }
         }
         Context previous = THREAD_OVERRIDE.get();

@@ -21,21 +21,42 @@ import java.util.function.Consumer;
  */
 public class Future<T> implements Awaitable<T> {
 
-    private static final int PENDING = 0;
-    private static final int FINISHED = 1;
-    private static final int CANCELLED = 2;
+    private static final byte PENDING = 0;
+    private static final byte FINISHED = 1;
+    private static final byte CANCELLED = 2;
     private static final Cleaner CLEANER = Cleaner.create();
 
     final SelectorEventLoop loop;
-    private int state;
+    private byte state;
     private T result;
     private Throwable exception;
-    private String cancelMessage;
-    private CancelledError cancelledError;
+    /** The message of the cancellation (for a pending task: of the cancellation it has yet to deliver). */
+    String cancelMessage;
     /** {@code null}, one callback (a {@link Task} waiter or a {@link Consumer}), or a {@code List} of them. */
     private Object callbacks;
-    private Unretrieved unretrieved;
-    StackTraceElement[] sourceTraceback;
+    /** What few futures need, kept apart so that the common future stays small; {@code null} until needed. */
+    private Notes notes;
+
+    /** The rarely used state of a future. */
+    private static final class Notes {
+        StackTraceElement[] source;
+        Unretrieved unretrieved;
+        CancelledError cancelledError;
+    }
+
+    private Notes notes() {
+        Notes n = notes;
+        if (n == null) {
+            n = notes = new Notes();
+        }
+        return n;
+    }
+
+    /** Where this future was created, when debug mode was on; else {@code null}. */
+    final StackTraceElement[] creationStack() {
+        Notes n = notes;
+        return n == null ? null : n.source;
+    }
 
     /** A future attached to the current event loop ({@link EventLoops#getEventLoop()}). */
     public Future() {
@@ -46,7 +67,7 @@ public class Future<T> implements Awaitable<T> {
     public Future(EventLoop loop) {
         this.loop = (SelectorEventLoop) loop;
         if (this.loop.getDebug()) {
-            sourceTraceback = new Throwable().getStackTrace();
+            notes().source = new Throwable().getStackTrace();
         }
     }
 
@@ -135,8 +156,9 @@ public class Future<T> implements Awaitable<T> {
         exception = error;
         state = FINISHED;
         if (!(error instanceof CancelledError) || error instanceof TimeoutError) {
-            unretrieved = new Unretrieved(loop, error, this instanceof Task ? "Task" : "Future", toString());
-            CLEANER.register(this, unretrieved);
+            Unretrieved u = new Unretrieved(loop, error, this instanceof Task ? "Task" : "Future", toString());
+            notes().unretrieved = u;
+            CLEANER.register(this, u);
         }
         scheduleCallbacks();
     }
@@ -182,14 +204,15 @@ public class Future<T> implements Awaitable<T> {
 
     /** Records the error that cancelled a task, so that its chain is kept. */
     final void setCancelledError(CancelledError error) {
-        cancelledError = error;
+        notes().cancelledError = error;
     }
 
     /** The {@link CancelledError} that {@link #result()} raises for a cancelled future. */
     CancelledError makeCancelledError() {
-        if (cancelledError != null) {
-            CancelledError e = cancelledError;
-            cancelledError = null;
+        Notes n = notes;
+        if (n != null && n.cancelledError != null) {
+            CancelledError e = n.cancelledError;
+            n.cancelledError = null;
             return e;
         }
         return new CancelledError(cancelMessage);
@@ -218,10 +241,10 @@ public class Future<T> implements Awaitable<T> {
     }
 
     final void markRetrieved() {
-        Unretrieved u = unretrieved;
-        if (u != null) {
-            u.retrieved = true;
-            unretrieved = null;
+        Notes n = notes;
+        if (n != null && n.unretrieved != null) {
+            n.unretrieved.retrieved = true;
+            n.unretrieved = null;
         }
     }
 

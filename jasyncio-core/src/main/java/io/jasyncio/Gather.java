@@ -18,6 +18,7 @@ final class Gather<T> extends Future<List<T>> {
 
     private final List<Future<? extends T>> children;
     private final boolean returnExceptions;
+    private int expected;
     private int finished;
     private boolean cancelRequested;
 
@@ -34,41 +35,45 @@ final class Gather<T> extends Future<List<T>> {
             outer.setResult(new ArrayList<>());
             return outer;
         }
+        // The same awaitable given twice is one child: a coroutine runs once and fills both places.
         Map<Awaitable<?>, Future<? extends T>> seen = new IdentityHashMap<>();
         List<Future<? extends T>> children = new ArrayList<>(awaitables.size());
-        SelectorEventLoop target = loop;
+        List<Future<? extends T>> alreadyDone = new ArrayList<>();
+        List<Future<? extends T>> pending = new ArrayList<>();
         for (Awaitable<? extends T> a : awaitables) {
             Future<? extends T> f = seen.get(a);
             if (f == null) {
-                f = Aio.ensureFuture(a, target);
+                f = Aio.ensureFuture(a, loop);
                 seen.put(a, f);
+                (f.done() ? alreadyDone : pending).add(f);
             }
             children.add(f);
         }
-        Gather<T> outer = new Gather<>(target, children, returnExceptions);
-        int distinct = 0;
-        for (Future<? extends T> f : seen.values()) {
-            distinct++;
+        Gather<T> outer = new Gather<>(loop, children, returnExceptions);
+        outer.expected = seen.size();
+        for (Future<? extends T> f : pending) {
             f.addDoneCallback(outer::childDone);
         }
-        outer.expected = distinct;
+        // As asyncio 3.12: children already done (finished futures, eager tasks) are counted here, so a
+        // gather of only finished children is itself finished when it is returned.
+        for (Future<? extends T> f : alreadyDone) {
+            outer.childDone(f);
+        }
         return outer;
     }
-
-    private int expected;
 
     private void childDone(Future<?> child) {
         finished++;
         if (done()) {
             if (!child.cancelled()) {
-                child.exception();
+                child.exception(); // marks it retrieved: the gather already reported its outcome
             }
             return;
         }
         if (!returnExceptions) {
             if (child.cancelled()) {
                 // A child cancelled on its own counts as a CancelledError raised by it; the gather itself
-                // is not cancelled.
+                // is not cancelled (so that one child's cancellation does not cancel its siblings).
                 setException(child.makeCancelledError());
                 return;
             }
@@ -82,15 +87,17 @@ final class Gather<T> extends Future<List<T>> {
             List<Object> results = new ArrayList<>(children.size());
             for (Future<? extends T> f : children) {
                 if (f.cancelled()) {
-                    results.add(f.makeCancelledError());
+                    // A fresh error per place: a duplicate child fills two places.
+                    results.add(new CancelledError(f.cancelMessage()));
                 } else {
                     Throwable error = f.exception();
                     results.add(error != null ? error : f.peekResult());
                 }
             }
             if (cancelRequested) {
-                // The gather was cancelled: propagate it whatever returnExceptions says.
-                setException(new CancelledError(null));
+                // The gather was cancelled: propagate it whatever returnExceptions says. As asyncio, the
+                // error comes from the child that finished last, so that the cancel message survives.
+                setException(child.makeCancelledError());
             } else {
                 @SuppressWarnings("unchecked")
                 List<T> typed = (List<T>) results;

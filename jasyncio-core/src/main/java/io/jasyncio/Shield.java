@@ -5,7 +5,10 @@ import java.util.function.Consumer;
 
 /**
  * {@code asyncio.shield}: a future that mirrors another but whose cancellation does not reach it. If the
- * task awaiting the shield is cancelled, the shielded work goes on.
+ * task awaiting the shield is cancelled, the shielded work goes on. A future that is done already is
+ * returned as it is. If the work itself is cancelled, the shield is cancelled with the same message
+ * (asyncio drops the message); if the shield was cancelled first, a later exception of the work is
+ * marked retrieved, since nobody can await it through the shield.
  */
 final class Shield {
 

@@ -4,15 +4,17 @@ import io.jasyncio.internal.ContextMap;
 import io.jasyncio.internal.StackFrames;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.internal.fiber.Fiber;
+import io.jasyncio.internal.fiber.FiberBody;
 import io.jasyncio.internal.fiber.FiberDiscarded;
 import io.jasyncio.internal.fiber.Fibers;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
-import io.jasyncio.loop.Handle;
+import io.jasyncio.loop.Ready;
+import io.jasyncio.loop.TimerHandle;
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.loop.TaskFactory;
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A coroutine running on the event loop (asyncio {@code Task}): a {@link Future} whose result comes
@@ -24,26 +26,29 @@ import java.util.concurrent.atomic.AtomicLong;
  *
  * @param <T> the type of the result
  */
-public class Task<T> extends Future<T> {
+public class Task<T> extends Future<T> implements Ready, FiberBody {
 
-    private static final AtomicLong NAME_COUNTER = new AtomicLong();
+    private static final AtomicInteger NAME_COUNTER = new AtomicInteger();
 
-    private final Coroutine<T> coroutine;
+    /** The coroutine: a {@link Coroutine}, or an {@link AsyncRunnable} for a task with no result (unwrapped, to save an object). */
+    private final Object body;
     /** The given name, or {@code null} until {@link #getName()} makes {@code Task-N} (built lazily: it is rarely read). */
     private String name;
-    private final long number;
+    private final int number;
     private Fiber fiber;
-    private final Step step = new Step(this);
     private boolean stepScheduled;
-    private Future<?> waiter;
+    /**
+     * What the suspended task waits for: a {@link Future} (asyncio's {@code _fut_waiter}), the
+     * {@link SleepTimer} of a sleep, or {@code null}. One field for both keeps a sleeping task small.
+     */
+    private Object waitingFor;
     private boolean mustCancel;
-    private String cancelMessage;
     private int cancelRequests;
     private CancelledError injection;
     CancelScope scopes;
     private final ContextMap contextSnapshot;
+    /** The task's context once made (a copy of the snapshot), or a context {@link Context#run} put in place. */
     private Context context;
-    private Context contextOverride;
     /** Links of the loop's list of unfinished tasks ({@link LiveTasks}). */
     Task<?> livePrev;
     Task<?> liveNext;
@@ -64,11 +69,20 @@ public class Task<T> extends Future<T> {
      * call, until its first suspension (Python 3.12's {@code eager_start}).
      */
     public Task(Coroutine<T> coroutine, EventLoop loop, String name, boolean eagerStart) {
+        this((Object) coroutine, loop, name, eagerStart);
+    }
+
+    /** A task for a coroutine with no result; see {@link #Task(Coroutine, EventLoop, String, boolean)}. */
+    public static Task<Void> of(AsyncRunnable coroutine, EventLoop loop, String name, boolean eagerStart) {
+        return new Task<>((Object) coroutine, loop, name, eagerStart);
+    }
+
+    private Task(Object body, EventLoop loop, String name, boolean eagerStart) {
         super(loop);
-        if (coroutine == null) {
+        if (body == null) {
             throw new NullPointerException("coroutine");
         }
-        this.coroutine = coroutine;
+        this.body = body;
         this.contextSnapshot = Context.currentMap();
         this.name = name;
         this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
@@ -111,17 +125,15 @@ public class Task<T> extends Future<T> {
     }
 
     /** The coroutine this task runs. */
+    @SuppressWarnings("unchecked")
     public Coroutine<T> getCoro() {
-        return coroutine;
+        return body instanceof Coroutine<?> c ? (Coroutine<T>) c : (Coroutine<T>) ((AsyncRunnable) body).asCoroutine();
     }
 
     // ---- context variables -----------------------------------------------------------------------
 
     /** The context this task runs in: a copy of its creator's, made when first needed. */
     final Context context() {
-        if (contextOverride != null) {
-            return contextOverride;
-        }
         Context c = context;
         if (c == null) {
             c = context = new Context(contextSnapshot);
@@ -131,15 +143,13 @@ public class Task<T> extends Future<T> {
 
     /** The current values of this task's context, without allocating. */
     final ContextMap contextMap() {
-        if (contextOverride != null) {
-            return contextOverride.map;
-        }
         return context != null ? context.map : contextSnapshot;
     }
 
-    final Context swapContextOverride(Context c) {
-        Context previous = contextOverride;
-        contextOverride = c;
+    /** Puts {@code c} in place as the task's context and returns the previous one ({@code null}: not made yet). */
+    final Context swapContext(Context c) {
+        Context previous = context;
+        context = c;
         return previous;
     }
 
@@ -155,7 +165,17 @@ public class Task<T> extends Future<T> {
             return false;
         }
         cancelRequests++;
-        if (waiter != null && waiter.cancel(message)) {
+        Object waiting = waitingFor;
+        if (waiting instanceof SleepTimer timer) {
+            // Like cancelling the future of asyncio's sleep: the sleep itself is now cancelled (whatever
+            // uncancel() does later), and the task wakes to raise at its await.
+            waitingFor = SLEEP_CANCELLED;
+            timer.cancel();
+            cancelMessage = message;
+            wakeUp();
+            return true;
+        }
+        if (waiting instanceof Future<?> waiter && waiter.cancel(message)) {
             // The waiter's cancellation wakes us with CancelledError; keep the waiter: it may be a task
             // that ignores the cancellation, so that we may have to cancel it again later.
             return true;
@@ -199,8 +219,14 @@ public class Task<T> extends Future<T> {
     final void wakeUp() {
         if (!stepScheduled) {
             stepScheduled = true;
-            loop.scheduleHandle(step);
+            loop.scheduleReady(this);
         }
+    }
+
+    /** Runs this task's next step: the loop's entry point (jasyncio's own use; do not call it). */
+    @Override
+    public final void runReady() {
+        runStep();
     }
 
     private void runStep() {
@@ -238,14 +264,21 @@ public class Task<T> extends Future<T> {
     private void resumeFiber() {
         Fiber f = fiber;
         if (f == null) {
-            f = fiber = Fibers.backend().create(this::runBody, this::getName);
+            f = fiber = Fibers.backend().create(this, this::getName);
         }
         if (f.resume()) {
             fiber = null;
         }
     }
 
+    /** The fiber's entry point (jasyncio's own use; do not call it). */
+    @Override
+    public final void runFiberBody() {
+        runBody();
+    }
+
     /** The coroutine's whole life, on the fiber; its frame marks where the task's own stack begins. */
+    @SuppressWarnings("unchecked")
     private void runBody() {
         EventLoops.enterTaskThread(loop);
         try {
@@ -254,7 +287,14 @@ public class Task<T> extends Future<T> {
                 injection = null;
                 throw early;
             }
-            T value = coroutine.call();
+            T value;
+            Object b = body;
+            if (b instanceof Coroutine<?> c) {
+                value = (T) c.call();
+            } else {
+                ((AsyncRunnable) b).run();
+                value = null;
+            }
             if (mustCancel) {
                 mustCancel = false;
                 finishCancelled(new CancelledError(cancelMessage));
@@ -300,7 +340,7 @@ public class Task<T> extends Future<T> {
             throw new IllegalStateException("Task " + this + " got Future " + future
                     + " attached to a different loop");
         }
-        waiter = future;
+        waitingFor = future;
         future.addWaiter(this);
         if (mustCancel || scopeCancelled()) {
             if (future.cancel(cancelMessage)) {
@@ -308,7 +348,7 @@ public class Task<T> extends Future<T> {
             }
         }
         fiber.suspend();
-        waiter = null;
+        waitingFor = null;
         CancelledError injected = injection;
         if (injected != null) {
             injection = null;
@@ -318,6 +358,63 @@ public class Task<T> extends Future<T> {
             throw injected;
         }
         return resultOf(future);
+    }
+
+    /**
+     * {@code await asyncio.sleep(delay)} for a positive delay, without a future: a timer wakes the task.
+     * Cancelling the task cancels the timer and raises {@link CancelledError} here.
+     */
+    final void sleep(long delayNanos) {
+        if (mustCancel || scopeCancelled()) {
+            // As asyncio: the cancellation is delivered at this await, after one loop iteration.
+            mustCancel = true;
+            wakeUp();
+        } else {
+            SleepTimer timer = new SleepTimer(this, loop.nanoTime() + delayNanos);
+            waitingFor = timer;
+            loop.scheduleTimer(timer);
+        }
+        fiber.suspend();
+        Object waited = waitingFor;
+        waitingFor = null;
+        if (injection != null) {
+            throwInjected();
+        }
+        if (waited == SLEEP_CANCELLED) {
+            throw deliverCancel(new CancelledError(cancelMessage));
+        }
+    }
+
+    /** What {@link #waitingFor} holds once the sleep the task is suspended in was cancelled. */
+    private static final Object SLEEP_CANCELLED = new Object();
+
+    private void throwInjected() {
+        CancelledError injected = injection;
+        injection = null;
+        throw injected;
+    }
+
+    /** The timer of a sleeping task: when it fires, the task's next step is scheduled. */
+    private static final class SleepTimer extends TimerHandle {
+        private final Task<?> task;
+
+        SleepTimer(Task<?> task, long whenNanos) {
+            super(task.loop, whenNanos);
+            this.task = task;
+        }
+
+        @Override
+        protected void run() {
+            if (task.waitingFor == this) {
+                task.waitingFor = null;
+                task.wakeUp();
+            }
+        }
+
+        @Override
+        protected String describe() {
+            return "sleep of " + task;
+        }
     }
 
     /** A bare yield for one loop iteration ({@code await asyncio.sleep(0)}). */
@@ -405,7 +502,8 @@ public class Task<T> extends Future<T> {
 
     /** Where this task was created, when debug mode was on, else {@code null}. */
     public StackTraceElement[] sourceTraceback() {
-        return sourceTraceback == null ? null : StackFrames.dropLeadingInternal(sourceTraceback);
+        StackTraceElement[] source = creationStack();
+        return source == null ? null : StackFrames.dropLeadingInternal(source);
     }
 
     @Override
@@ -418,35 +516,12 @@ public class Task<T> extends Future<T> {
             if (stack.length > 0) {
                 sb.append(" at ").append(stack[0]);
             }
-            if (waiter != null) {
+            if (waitingFor instanceof Future<?> waiter) {
                 sb.append(" wait_for=").append(waiter);
+            } else if (waitingFor instanceof SleepTimer sleep) {
+                sb.append(" sleeping until ").append(sleep.when());
             }
         }
         return sb.append('>').toString();
-    }
-
-    /** The handle that runs one step of a task; debug mode names the task when a step is slow. */
-    public static final class Step extends Handle {
-        private final Task<?> task;
-
-        Step(Task<?> task) {
-            super(task.loop, null, ContextMap.EMPTY);
-            this.task = task;
-        }
-
-        /** The task this step belongs to. */
-        public Task<?> task() {
-            return task;
-        }
-
-        @Override
-        protected void run() {
-            task.runStep();
-        }
-
-        @Override
-        protected String describe() {
-            return "step of " + task;
-        }
     }
 }

@@ -1,5 +1,6 @@
 package io.jasyncio;
 
+import io.jasyncio.internal.Throwables;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.SelectorEventLoop;
 import java.util.ArrayList;
@@ -19,10 +20,21 @@ import java.util.Set;
  * }</pre>
  *
  * <p>When a task of the group fails, the others and the block itself are cancelled, and after all have
- * finished the block raises an {@link ExceptionGroup} holding every failure. The block is a
- * level-triggered cancel scope: once the group aborts, every await in the block raises
- * {@link CancelledError}. (A block method and not try-with-resources, because Java's {@code close()}
- * cannot replace the exception leaving the block, which {@code __aexit__} must do.)
+ * finished the block raises an {@link ExceptionGroup} holding every failure: the tasks' in the order
+ * they failed, then the block's own. The block is a level-triggered cancel scope: once the group aborts,
+ * every await in the block raises {@link CancelledError}. A task cancelled on its own does not abort
+ * the group. A fatal {@link VirtualMachineError} of a task or of the block is raised as it is.
+ *
+ * <p>If the calling task is cancelled from outside (or a {@link Timeout} around the group expires), the
+ * tasks are cancelled and waited for, and the cancellation ({@code CancelledError}, or the timeout's
+ * {@link TimeoutError}) propagates, unless tasks failed: errors win, and the outside cancellation is
+ * kept pending for the caller's next await (Python 3.13). A timeout that expires inside the block is
+ * an error of the block, as in asyncio.
+ *
+ * <p>{@link Aio#taskGroup} suspends until every task is done; cancelling the caller while it waits
+ * cancels the tasks, and it keeps waiting for them. (A block method and not try-with-resources,
+ * because Java's {@code close()} cannot replace the exception leaving the block, which
+ * {@code __aexit__} must do.)
  */
 public final class TaskGroup {
 
@@ -48,7 +60,7 @@ public final class TaskGroup {
     private TaskGroup(Task<?> parent) {
         this.parent = parent;
         this.loop = (SelectorEventLoop) parent.getLoop();
-        this.scope = new Scope(parent);
+        this.scope = new Scope(this);
     }
 
     static void run(Task<?> parent, Body body) {
@@ -66,7 +78,11 @@ public final class TaskGroup {
         group.exit(bodyError);
     }
 
-    /** Creates a task in this group (asyncio {@code TaskGroup.create_task}). */
+    /**
+     * Creates a task in this group (asyncio {@code TaskGroup.create_task}). Raises
+     * {@link IllegalStateException} once the group is shutting down (a task failed or the block was
+     * cancelled) or finished.
+     */
     public <T> Task<T> createTask(Coroutine<T> coroutine) {
         return createTask(coroutine, null);
     }
@@ -83,12 +99,11 @@ public final class TaskGroup {
             throw new IllegalStateException("TaskGroup " + this + " is shutting down");
         }
         Task<T> task = loop.createTask(coroutine, name);
-        if (task.done()) {
-            onTaskDone(task);
-        } else {
-            tasks.add(task);
-            task.addDoneCallback(this::onTaskDone);
-        }
+        // Always through the done callback, even for a task that finished eagerly inside createTask:
+        // handled inline, an eager failure would cancel the parent in the middle of this call
+        // (CPython gh-128550).
+        tasks.add(task);
+        task.addDoneCallback(this::onTaskDone);
         return task;
     }
 
@@ -107,47 +122,98 @@ public final class TaskGroup {
         if (bodyError != null && isBaseError(bodyError) && baseError == null) {
             baseError = bodyError;
         }
-        CancelledError propagateCancellation = bodyError instanceof CancelledError ce
-                && !(bodyError instanceof TimeoutError) ? ce : null;
+        boolean bodyCancelled = isCancellation(bodyError);
+        CancelledError propagateCancellation = bodyCancelled ? (CancelledError) bodyError : null;
         if (bodyError != null && !aborting) {
             // The parent is being cancelled, or the block raised: stop the children.
             abort();
         }
-        // A loop: the wait can be cancelled repeatedly if the parent is cancelled repeatedly.
-        while (!tasks.isEmpty()) {
-            if (onCompleted == null) {
-                onCompleted = loop.createFuture();
-            }
-            try {
-                parent.awaitFuture(onCompleted);
-            } catch (CancelledError e) {
-                if (!aborting) {
-                    // The parent was cancelled from outside while the children still ran.
-                    propagateCancellation = e;
-                    abort();
-                }
-            }
-            onCompleted = null;
+        propagateCancellation = waitForTasks(propagateCancellation);
+        if (baseError != null) {
+            throw Throwables.sneaky(baseError);
         }
         if (parentCancelRequested) {
-            // We cancelled the parent ourselves: take that request back (Python 3.12+ does it here).
+            // We cancelled the parent ourselves: take that request back, and with it the
+            // CancelledError, unless someone else also cancelled the parent.
             if (parent.uncancel() == 0) {
                 propagateCancellation = null;
             }
-        }
-        if (baseError != null) {
-            throw io.jasyncio.internal.Throwables.sneaky(baseError);
         }
         // Other errors have priority over the cancellation.
         if (propagateCancellation != null && errors.isEmpty()) {
             throw propagateCancellation;
         }
-        if (bodyError != null && !(bodyError instanceof CancelledError && !(bodyError instanceof TimeoutError))) {
+        if (bodyError != null && !bodyCancelled) {
             errors.add(bodyError);
         }
         if (!errors.isEmpty()) {
+            if (parent.cancelling() > 0) {
+                // The parent is also cancelled from outside, and the ExceptionGroup replaces that
+                // CancelledError: cancel again so that its next await still raises (Python 3.13).
+                parent.uncancel();
+                parent.cancel();
+            }
+            if (bodyError instanceof GeneratorExit && errors.size() == 1) {
+                // The block is an async generator's, closed at a yield inside the group: raise the
+                // GeneratorExit as it is, so that aclose() ends cleanly (Python 3.14).
+                throw (GeneratorExit) bodyError;
+            }
             throw new ExceptionGroup("unhandled errors in a TaskGroup", errors);
         }
+    }
+
+    /**
+     * Waits until every task of the group is done. A loop: the wait can be cancelled repeatedly if the
+     * parent is cancelled repeatedly. The first cancellation aborts the group, and is returned as the one
+     * to propagate; later ones change nothing.
+     */
+    private CancelledError waitForTasks(CancelledError propagateCancellation) {
+        CancelScope enclosing = null;
+        boolean detached = false;
+        try {
+            while (!tasks.isEmpty()) {
+                if (onCompleted == null) {
+                    onCompleted = loop.createFuture();
+                }
+                if (aborting && !detached) {
+                    // Once the children are cancelled, the wait must go on until they are gone. A cancelled
+                    // scope around the group (an expired timeout) would raise at every await and turn the
+                    // wait into a busy loop; it already had its effect, so wait outside the scopes.
+                    enclosing = parent.scopes;
+                    parent.scopes = null;
+                    detached = true;
+                }
+                try {
+                    parent.awaitFuture(onCompleted);
+                } catch (CancelledError e) {
+                    if (!aborting) {
+                        // The parent was cancelled from outside (or its enclosing scope is) while the
+                        // children still ran.
+                        propagateCancellation = e;
+                        abort();
+                    }
+                }
+                onCompleted = null;
+            }
+        } finally {
+            if (detached) {
+                parent.scopes = enclosing;
+            }
+        }
+        return propagateCancellation;
+    }
+
+    /**
+     * Whether the block ended by a cancellation rather than an error: a {@link CancelledError}, but not a
+     * {@link TimeoutError} of the block's own (a timeout inside the block that expired is an error of
+     * the block), only one delivered by a timeout around the group, which asyncio delivers as
+     * {@code CancelledError} here.
+     */
+    private boolean isCancellation(Throwable e) {
+        if (!(e instanceof CancelledError)) {
+            return false;
+        }
+        return !(e instanceof TimeoutError) || CancelScope.deliveredByActiveScope(parent, e);
     }
 
     private void abort() {
@@ -199,19 +265,39 @@ public final class TaskGroup {
 
     @Override
     public String toString() {
-        return "<TaskGroup" + (entered ? " entered" : "") + (aborting ? " cancelling" : "")
-                + " tasks=" + tasks.size() + " errors=" + errors.size() + ">";
+        // As asyncio's repr.
+        StringBuilder sb = new StringBuilder("<TaskGroup");
+        if (!tasks.isEmpty()) {
+            sb.append(" tasks=").append(tasks.size());
+        }
+        if (!errors.isEmpty()) {
+            sb.append(" errors=").append(errors.size());
+        }
+        if (aborting) {
+            sb.append(" cancelling");
+        } else if (entered) {
+            sb.append(" entered");
+        }
+        return sb.append('>').toString();
     }
 
     /** The block as a cancel scope: after the group aborts, every await in the block raises again. */
     private static final class Scope extends CancelScope {
-        Scope(Task<?> task) {
-            super(task);
+        private final TaskGroup group;
+
+        Scope(TaskGroup group) {
+            super(group.parent);
+            this.group = group;
         }
 
         @Override
         CancelledError translate(CancelledError cause) {
             return null;
+        }
+
+        @Override
+        boolean withdrawsOnExit() {
+            return group.parentCancelRequested;
         }
     }
 }

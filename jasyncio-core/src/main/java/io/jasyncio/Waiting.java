@@ -18,6 +18,9 @@ final class Waiting {
         if (futures.isEmpty()) {
             throw new IllegalArgumentException("Set of Tasks/Futures is empty.");
         }
+        if (returnWhen == null) {
+            throw new IllegalArgumentException("Invalid return_when value: null");
+        }
         SelectorEventLoop loop = (SelectorEventLoop) task.getLoop();
         Set<Future<T>> fs = new LinkedHashSet<>(futures);
         Future<Void> waiter = loop.createFuture();

@@ -199,7 +199,7 @@ class CancellationTest {
         // A catch-all swallows the first delivery; the next await inside the expired scope raises again.
         List<String> events = new ArrayList<>();
         assertThrows(TimeoutError.class, () -> {
-            try (Timeout t = Aio.timeout(1.0)) {
+            try (Timeout _ = Aio.timeout(1.0)) {
                 try {
                     Aio.sleep(5);
                 } catch (Exception swallowed) {

@@ -33,6 +33,25 @@ class ReportsTest {
     }
 
     @Test
+    void closingTheLoopUnwindsPendingTasksSoTheirFinallyBlocksRun() {
+        // The same on both back ends, as Python closes a destroyed coroutine with GeneratorExit.
+        SelectorEventLoop loop = VirtualTime.newLoop();
+        loop.setExceptionHandler((l, c) -> { });
+        List<String> log = new ArrayList<>();
+        Task<Void> t = loop.createTask(() -> {
+            try {
+                Aio.sleep(10);
+            } finally {
+                log.add("finally ran");
+            }
+        });
+        loop.runUntilComplete(() -> Aio.sleep(0, null));
+        loop.close();
+        assertEquals(List.of("finally ran"), log);
+        assertTrue(!t.done(), "the task is not completed by the unwinding");
+    }
+
+    @Test
     void anExceptionNeverRetrievedIsReportedWhenTheTaskIsCollected() throws Exception {
         SelectorEventLoop loop = VirtualTime.newLoop();
         List<ExceptionContext> reports = Collections.synchronizedList(new ArrayList<>());

@@ -21,15 +21,13 @@ final class DebugMode {
     }
 
     /** Logs a callback or task step that held the loop for {@code nanos}, naming the culprit and its stack. */
-    static void reportSlow(SelectorEventLoop loop, Handle handle, long nanos) {
+    static void reportSlow(SelectorEventLoop loop, Ready item, long nanos) {
         StringBuilder sb = new StringBuilder();
-        Object culprit = handle instanceof Task.Step step ? step.task() : handle;
-        sb.append("Executing ").append(culprit).append(" took ")
+        sb.append("Executing ").append(item).append(" took ")
                 .append(String.format("%.3f", nanos / 1e9)).append(" seconds");
-        StackTraceElement[] stack = handle instanceof Task.Step step
-                ? step.task().stackTrace() : handle.sourceTraceback;
+        StackTraceElement[] stack = item instanceof Task<?> task ? task.stackTrace() : ((Handle) item).sourceTraceback();
         if (stack != null && stack.length > 0) {
-            sb.append(handle instanceof Task.Step ? "\n  suspended at:" : "\n  scheduled at:");
+            sb.append(item instanceof Task ? "\n  suspended at:" : "\n  scheduled at:");
             for (StackTraceElement e : stack) {
                 sb.append("\n    at ").append(e);
             }

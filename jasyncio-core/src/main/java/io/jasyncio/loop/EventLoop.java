@@ -137,4 +137,39 @@ public interface EventLoop extends AutoCloseable {
 
     /** Sets the slow-callback threshold in seconds (default 0.1). */
     void setSlowCallbackDuration(double seconds);
+    // ---- networking: see io.jasyncio.net.Connections for the details ----------------------------
+
+    /**
+     * Connects to {@code host:port} over TCP (asyncio {@code create_connection}). Suspends until connected
+     * and the protocol's {@code connectionMade} ran; cancellable (the socket is closed).
+     */
+    <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, String host, int port) throws java.io.IOException;
+
+    /**
+     * Listens on {@code host:port} ({@code null}: all interfaces; port 0: any free port) with backlog 100
+     * (asyncio {@code create_server}). Suspends only to resolve a host name.
+     */
+    io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                        String host, int port) throws java.io.IOException;
+
+    /** Like {@link #createServer(java.util.function.Supplier, String, int)}, with a backlog and {@code SO_REUSEPORT}. */
+    io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                        String host, int port, int backlog, boolean reusePort) throws java.io.IOException;
+
+    /** Connects to a Unix domain socket (asyncio {@code create_unix_connection}); suspends, cancellable. */
+    <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createUnixConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.file.Path path) throws java.io.IOException;
+
+    /** Listens on a Unix domain socket (asyncio {@code create_unix_server}); does not suspend. */
+    io.jasyncio.net.Server createUnixServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                            java.nio.file.Path path) throws java.io.IOException;
+
+    /**
+     * Opens a UDP endpoint bound to {@code local} and/or connected to {@code remote} (asyncio
+     * {@code create_datagram_endpoint}). Suspends until the protocol's {@code connectionMade} ran.
+     */
+    <P extends io.jasyncio.net.DatagramProtocol> io.jasyncio.net.DatagramEndpoint<P> createDatagramEndpoint(
+            java.util.function.Supplier<? extends P> factory, java.net.SocketAddress local, java.net.SocketAddress remote)
+            throws java.io.IOException;
 }

@@ -9,13 +9,20 @@ import io.jasyncio.internal.ContextMap;
  * <p>Handles are not thread-safe: cancel them on the loop's thread (from another thread, use
  * {@code loop.callSoonThreadsafe(handle::cancel)}).
  */
-public class Handle {
+public class Handle implements Ready {
 
     final SelectorEventLoop loop;
     private Runnable callback;
     private boolean cancelled;
-    StackTraceElement[] sourceTraceback;
-    private final ContextMap context;
+    /**
+     * The context the callback runs in (a {@link ContextMap}); in debug mode a {@link DebugInfo} that also
+     * holds where the handle was made. One field for both keeps the common handle (and timer) small.
+     */
+    private final Object contextInfo;
+
+    /** What a handle made in debug mode carries. */
+    private record DebugInfo(ContextMap context, StackTraceElement[] source) {
+    }
 
     /** Creates a handle that will run {@code callback} on {@code loop} in a copy of the current context. */
     public Handle(SelectorEventLoop loop, Runnable callback) {
@@ -26,10 +33,7 @@ public class Handle {
     public Handle(SelectorEventLoop loop, Runnable callback, ContextMap context) {
         this.loop = loop;
         this.callback = callback;
-        this.context = context;
-        if (loop.getDebug()) {
-            sourceTraceback = new Throwable().getStackTrace();
-        }
+        this.contextInfo = loop.getDebug() ? new DebugInfo(context, new Throwable().getStackTrace()) : context;
     }
 
     /** Cancels the callback: it will not run. Calling it again does nothing. */
@@ -38,6 +42,19 @@ public class Handle {
             cancelled = true;
             callback = null;
         }
+    }
+
+    /** Runs the callback unless the handle was cancelled (the loop's entry point). */
+    @Override
+    public final void runReady() {
+        if (!cancelled) {
+            run();
+        }
+    }
+
+    /** Where the handle was made, when debug mode was on; else {@code null}. */
+    StackTraceElement[] sourceTraceback() {
+        return contextInfo instanceof DebugInfo d ? d.source() : null;
     }
 
     /** Whether {@link #cancel()} was called. */
@@ -59,7 +76,7 @@ public class Handle {
         if (cb == null) {
             return;
         }
-        loop.enterCallback(context);
+        loop.enterCallback(contextInfo instanceof DebugInfo d ? d.context() : (ContextMap) contextInfo);
         try {
             cb.run();
         } catch (Throwable e) {

@@ -8,7 +8,6 @@ import java.nio.channels.SelectionKey;
 import java.nio.channels.Selector;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayDeque;
-import java.util.Iterator;
 
 /**
  * The loop's readers and writers on its selector (asyncio {@code add_reader}/{@code add_writer}): at
@@ -35,6 +34,11 @@ final class IoRegistry {
 
     /** Whether any channel wants to be told of readiness (the loop polls the selector then). */
     boolean hasInterest() {
+        if (interested > 0 && selector.keys().isEmpty()) {
+            // Every watched channel was closed without removing its callbacks; the selector has
+            // dropped their keys, so nothing is watched any more.
+            interested = 0;
+        }
         return interested > 0;
     }
 
@@ -56,7 +60,10 @@ final class IoRegistry {
         }
         try {
             if (key != null) {
-                // A key cancelled by closing an earlier channel object is flushed by the next select.
+                // A key cancelled by closing the channel (or deregistering it): its
+                // callbacks are gone with it; flush the key with a select before registering anew.
+                Entry old = (Entry) key.attachment();
+                forget(old);
                 selector.selectNow();
             }
             if (ch.isBlocking()) {
@@ -134,30 +141,41 @@ final class IoRegistry {
         return true;
     }
 
-    /** Queues the callbacks of the channels the last select found ready. */
-    void dispatchSelected(ArrayDeque<Handle> ready) {
-        Iterator<SelectionKey> it = selector.selectedKeys().iterator();
-        while (it.hasNext()) {
-            SelectionKey key = it.next();
-            it.remove();
-            Entry e = (Entry) key.attachment();
-            if (!key.isValid()) {
-                // The channel was closed: its callbacks run once more so that they see the closure.
-                if (e.reader != null) {
-                    ready.addLast(e.reader);
-                }
-                if (e.writer != null) {
-                    ready.addLast(e.writer);
-                }
-                continue;
-            }
-            int ops = key.readyOps();
-            if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && e.reader != null) {
-                ready.addLast(e.reader);
-            }
-            if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && e.writer != null) {
-                ready.addLast(e.writer);
-            }
+    private void forget(Entry e) {
+        if (e.reader != null) {
+            e.reader.cancel();
+            e.reader = null;
+            interested--;
+        }
+        if (e.writer != null) {
+            e.writer.cancel();
+            e.writer = null;
+            interested--;
+        }
+    }
+
+    private java.util.function.Consumer<SelectionKey> dispatcher;
+
+    /** The action {@code select(Consumer)} calls for each ready key: it queues the channel's callbacks. */
+    java.util.function.Consumer<SelectionKey> dispatcher(ArrayDeque<Ready> ready) {
+        java.util.function.Consumer<SelectionKey> d = dispatcher;
+        if (d == null) {
+            d = dispatcher = key -> dispatch(key, ready);
+        }
+        return d;
+    }
+
+    private static void dispatch(SelectionKey key, ArrayDeque<Ready> ready) {
+        if (!key.isValid()) {
+            return;
+        }
+        Entry e = (Entry) key.attachment();
+        int ops = key.readyOps();
+        if ((ops & (SelectionKey.OP_READ | SelectionKey.OP_ACCEPT)) != 0 && e.reader != null) {
+            ready.addLast(e.reader);
+        }
+        if ((ops & (SelectionKey.OP_WRITE | SelectionKey.OP_CONNECT)) != 0 && e.writer != null) {
+            ready.addLast(e.writer);
         }
     }
 }

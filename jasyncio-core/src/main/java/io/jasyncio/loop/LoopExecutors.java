@@ -67,6 +67,7 @@ final class LoopExecutors {
         Job<T> job = new Job<>(fn, target, loop);
         target.addDoneCallback(f -> {
             if (f.cancelled()) {
+                job.targetCancelled = true;
                 job.cancel(false);
             }
         });
@@ -112,6 +113,8 @@ final class LoopExecutors {
     private static final class Job<T> extends FutureTask<T> {
         private final Future<T> target;
         private final SelectorEventLoop loop;
+        /** Set on the loop when the loop future was cancelled: then nobody waits for this job's outcome. */
+        volatile boolean targetCancelled;
 
         Job(Callable<T> fn, Future<T> target, SelectorEventLoop loop) {
             super(fn);
@@ -121,6 +124,9 @@ final class LoopExecutors {
 
         @Override
         protected void done() {
+            if (targetCancelled && loop.isClosed()) {
+                return; // as asyncio's _chain_future: a cancelled future of a closed loop wants nothing
+            }
             try {
                 loop.callSoonThreadsafe(this::deliver);
             } catch (IllegalStateException closed) {

@@ -27,7 +27,7 @@ public class SelectorEventLoop implements EventLoop {
 
     private final Clock clock;
     private final Selector selector;
-    private final ArrayDeque<Handle> ready = new ArrayDeque<>();
+    private final ArrayDeque<Ready> ready = new ArrayDeque<>();
     private final TimerHeap timers = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private final LiveTasks liveTasks = new LiveTasks();
@@ -35,7 +35,7 @@ public class SelectorEventLoop implements EventLoop {
     private volatile boolean closed;
     private volatile Thread thread;
     private boolean stopping;
-    private long timerSequence;
+    private int timerSequence;
     private Task<?> currentTask;
     private TaskFactory taskFactory;
     private ExceptionHandler exceptionHandler;
@@ -237,9 +237,15 @@ public class SelectorEventLoop implements EventLoop {
         return c != null ? io.jasyncio.Context.mapOf(c) : callbackMap;
     }
 
-    /** Appends an existing handle to the ready queue (jasyncio's own fast path for task steps). */
-    public void scheduleHandle(Handle handle) {
-        ready.addLast(handle);
+    /** Appends an item to the ready queue (jasyncio's own fast path: a task's next step). */
+    public void scheduleReady(Ready item) {
+        ready.addLast(item);
+    }
+
+    /** Schedules a timer made by a subclass of {@link TimerHandle} (jasyncio's own use). */
+    public void scheduleTimer(TimerHandle timer) {
+        timer.sequence = timerSequence++;
+        timers.add(timer);
     }
 
     @Override
@@ -262,8 +268,8 @@ public class SelectorEventLoop implements EventLoop {
     public TimerHandle callAtNanos(long whenNanos, Runnable callback) {
         checkClosed();
         checkThread("callAt");
-        TimerHandle t = new TimerHandle(this, whenNanos, timerSequence++, callback);
-        timers.add(t);
+        TimerHandle t = new TimerHandle(this, whenNanos, callback);
+        scheduleTimer(t);
         return t;
     }
 
@@ -322,12 +328,16 @@ public class SelectorEventLoop implements EventLoop {
 
     @Override
     public Task<Void> createTask(AsyncRunnable coroutine) {
-        return createTask(coroutine.asCoroutine(), null);
+        return createTask(coroutine, null);
     }
 
     @Override
     public Task<Void> createTask(AsyncRunnable coroutine, String name) {
-        return createTask(coroutine.asCoroutine(), name);
+        checkClosed();
+        if (taskFactory != null) {
+            return taskFactory.create(this, coroutine.asCoroutine(), name);
+        }
+        return Task.of(coroutine, this, name, false);
     }
 
     @Override
@@ -652,23 +662,20 @@ public class SelectorEventLoop implements EventLoop {
             }
         } else {
             for (int i = 0; i < n; i++) {
-                Handle h = ready.pollFirst();
-                if (!h.cancelled()) {
-                    h.run();
-                }
+                ready.pollFirst().runReady();
             }
         }
     }
 
-    private void runTimed(Handle h) {
-        if (h.cancelled()) {
+    private void runTimed(Ready item) {
+        if (item instanceof Handle h && h.cancelled()) {
             return;
         }
         long t0 = System.nanoTime();
-        h.run();
+        item.runReady();
         long dt = System.nanoTime() - t0;
         if (dt >= slowCallbackNanos) {
-            DebugMode.reportSlow(this, h, dt);
+            DebugMode.reportSlow(this, item, dt);
         }
     }
 
@@ -690,33 +697,36 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         }
-        ioRegistry.dispatchSelected(ready);
         drainInbox();
     }
 
     private void pollVirtual(long timeoutNanos) throws IOException {
+        // trio's autojump: wait up to the threshold in real time for other threads or I/O, whatever the
+        // virtual distance to the next timer; jump only if nothing came.
         long threshold = clock.autojumpThresholdNanos();
-        select(timeoutNanos < 0 ? (threshold == 0 ? -1 : threshold) : Math.min(threshold, timeoutNanos));
-        if (inbox.isEmpty() && timeoutNanos > 0 && !timers.isEmpty()) {
+        int selected = select(timeoutNanos < 0 && threshold == 0 ? -1 : threshold);
+        if (selected == 0 && inbox.isEmpty() && timeoutNanos > 0 && !timers.isEmpty()) {
             clock.advanceTo(timers.peek().whenNanos);
         }
     }
 
-    private void select(long timeoutNanos) throws IOException {
+    /** Waits on the selector; returns the number of channels found ready. */
+    private int select(long timeoutNanos) throws IOException {
+        // select(Consumer) hands each ready key straight to the registry: no selected-key set to walk.
+        java.util.function.Consumer<java.nio.channels.SelectionKey> dispatch = ioRegistry.dispatcher(ready);
         if (timeoutNanos == 0) {
-            selector.selectNow();
-            return;
+            return selector.selectNow(dispatch);
         }
         polling = true;
         try {
             if (!inbox.isEmpty()) {
-                selector.selectNow();
+                return selector.selectNow(dispatch);
             } else if (timeoutNanos < 0) {
-                selector.select();
+                return selector.select(dispatch);
             } else {
                 // Round up so that the loop does not wake just before the timer and spin.
                 long millis = (timeoutNanos + 999_999) / 1_000_000;
-                selector.select(Math.max(1, millis));
+                return selector.select(dispatch, Math.max(1, millis));
             }
         } finally {
             polling = false;
@@ -726,5 +736,57 @@ public class SelectorEventLoop implements EventLoop {
     @Override
     public String toString() {
         return "<SelectorEventLoop running=" + isRunning() + " closed=" + closed + " debug=" + debug + ">";
+    }
+
+    // ---- networking (io.jasyncio.net.Connections) ----------------------------------------------
+
+    @Override
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, String host, int port) throws IOException {
+        return io.jasyncio.net.Connections.createConnection(this, factory, host, port);
+    }
+
+    /** {@link #createConnection(java.util.function.Supplier, String, int)} bound to {@code localAddress} first. */
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, String host, int port,
+            java.net.InetSocketAddress localAddress) throws IOException {
+        return io.jasyncio.net.Connections.createConnection(this, factory, host, port, localAddress);
+    }
+
+    /** Wraps a connected socket in a transport (asyncio {@code create_connection(sock=...)}); suspends until {@code connectionMade} ran. */
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.channels.SocketChannel socket) {
+        return io.jasyncio.net.Connections.createConnection(this, factory, socket);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                               String host, int port) throws IOException {
+        return io.jasyncio.net.Connections.createServer(this, factory, host, port);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                               String host, int port, int backlog, boolean reusePort) throws IOException {
+        return io.jasyncio.net.Connections.createServer(this, factory, host, port, backlog, reusePort, true);
+    }
+
+    @Override
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createUnixConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.file.Path path) throws IOException {
+        return io.jasyncio.net.Connections.createUnixConnection(this, factory, path);
+    }
+
+    @Override
+    public io.jasyncio.net.Server createUnixServer(java.util.function.Supplier<? extends io.jasyncio.net.ConnectionProtocol> factory,
+                                                   java.nio.file.Path path) throws IOException {
+        return io.jasyncio.net.Connections.createUnixServer(this, factory, path);
+    }
+
+    @Override
+    public <P extends io.jasyncio.net.DatagramProtocol> io.jasyncio.net.DatagramEndpoint<P> createDatagramEndpoint(
+            java.util.function.Supplier<? extends P> factory, java.net.SocketAddress local, java.net.SocketAddress remote)
+            throws IOException {
+        return io.jasyncio.net.Connections.createDatagramEndpoint(this, factory, local, remote);
     }
 }

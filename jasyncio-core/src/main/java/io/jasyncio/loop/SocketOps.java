@@ -140,6 +140,12 @@ final class SocketOps {
     }
 
     static List<InetSocketAddress> getaddrinfo(SelectorEventLoop loop, String host, int port) {
+        try {
+            // An IP literal needs no lookup, so no trip to the executor.
+            return List.of(new InetSocketAddress(InetAddress.ofLiteral(host), port));
+        } catch (IllegalArgumentException notALiteral) {
+            // a name: resolve it off the loop thread
+        }
         return Aio.await(loop.runInExecutor(null, () -> {
             List<InetSocketAddress> out = new ArrayList<>();
             for (InetAddress a : InetAddress.getAllByName(host)) {

@@ -8,14 +8,23 @@ package io.jasyncio.loop;
 public class TimerHandle extends Handle {
 
     final long whenNanos;
-    final long sequence;
+    /** The order among timers due at the same time; compared modulo 2^32, so it may wrap. */
+    int sequence;
     int heapIndex = -1;
 
-    /** Creates a timer for {@code whenNanos} on the loop's clock; {@code sequence} orders equal times. */
-    TimerHandle(SelectorEventLoop loop, long whenNanos, long sequence, Runnable callback) {
+    /** Creates a timer for {@code whenNanos} on the loop's clock; {@link SelectorEventLoop#scheduleTimer} schedules it. */
+    TimerHandle(SelectorEventLoop loop, long whenNanos, Runnable callback) {
         super(loop, callback);
         this.whenNanos = whenNanos;
-        this.sequence = sequence;
+    }
+
+    /**
+     * Creates a timer with no callback and no captured context, for subclasses that override
+     * {@link #run()} (jasyncio's own timers, such as a sleeping task's).
+     */
+    protected TimerHandle(SelectorEventLoop loop, long whenNanos) {
+        super(loop, null, io.jasyncio.internal.ContextMap.EMPTY);
+        this.whenNanos = whenNanos;
     }
 
     /** The time the callback is scheduled for, in seconds on the loop's clock ({@code loop.time()}). */
@@ -32,7 +41,7 @@ public class TimerHandle extends Handle {
     }
 
     boolean before(TimerHandle other) {
-        return whenNanos < other.whenNanos || (whenNanos == other.whenNanos && sequence < other.sequence);
+        return whenNanos < other.whenNanos || (whenNanos == other.whenNanos && sequence - other.sequence < 0);
     }
 
     @Override

@@ -9,13 +9,26 @@ import io.jasyncio.examples.ch3.CoroutineResult;
 import io.jasyncio.examples.ch3.CoroutineThrow;
 import io.jasyncio.examples.ch3.CreateTasks;
 import io.jasyncio.examples.ch3.EnsureFuture;
+import io.jasyncio.examples.ch3.ExecutorOptionA;
+import io.jasyncio.examples.ch3.ExecutorOptionB;
+import io.jasyncio.examples.ch3.ExecutorOptionC;
+import io.jasyncio.examples.ch3.ExecutorRunWaits;
+import io.jasyncio.examples.ch3.ExecutorTooLong;
 import io.jasyncio.examples.ch3.FutureResult;
 import io.jasyncio.examples.ch3.Quickstart;
+import io.jasyncio.examples.ch3.QuickstartExe;
 import io.jasyncio.examples.ch3.QuickstartLoop;
+import io.jasyncio.examples.ch3.RedisAsyncGenerator;
+import io.jasyncio.examples.ch3.RedisAsyncIterator;
 import io.jasyncio.examples.ch3.RunUntilComplete;
 import io.jasyncio.examples.ch3.SameLoop;
+import io.jasyncio.examples.ch3.ShellSignal01;
+import io.jasyncio.examples.ch3.ShellSignal02;
+import io.jasyncio.examples.ch3.ShellSignal02b;
+import io.jasyncio.examples.ch3.SyncIterator;
 import io.jasyncio.examples.ch3.TaskSetResult;
 import io.jasyncio.examples.ch3.TaskWarning;
+import io.jasyncio.examples.notes.Periodic;
 import io.jasyncio.examples.slides.LongRunning;
 import io.jasyncio.examples.slides.Hello;
 import io.jasyncio.examples.slides.Scheduling;
@@ -34,6 +47,7 @@ public final class Programs {
             // Chapter 3: quickstart
             new Program("quickstart", "Ex. 3-1", "Hello!, a one-second sleep, Goodbye! with Aio.run", Quickstart.class),
             new Program("quickstart-loop", "Ex. 3-2", "the Hello-ish World: the loop's life cycle by hand", QuickstartLoop.class),
+            new Program("quickstart-exe", "Ex. 3-3", "a blocking function on the default executor while main() sleeps", QuickstartExe.class),
             // Chapter 3: coroutine internals
             new Program("coroutine-result", "Ex. 3-6, 3-7", "a coroutine's return value, from its task and from await", CoroutineResult.class),
             new Program("coroutine-throw", "Ex. 3-8", "an exception raised inside a coroutine at its await point", CoroutineThrow.class),
@@ -46,15 +60,33 @@ public final class Programs {
             new Program("future-result", "Ex. 3-15, 3-16", "a bare Future completed by a task with setResult", FutureResult.class),
             new Program("task-set-result", "Ex. 3-17", "Task.setResult is refused; cancel is allowed", TaskSetResult.class),
             new Program("ensure-future", "Ex. 3-18", "ensureFuture: a new task for a coroutine, the same object for a task", EnsureFuture.class),
+            // Chapter 3: async iterators and generators
+            new Program("sync-iterator", "Ex. 3-24", "a traditional iterator: __iter__ and __next__ as iterator(), hasNext(), next()", SyncIterator.class),
+            new Program("redis-async-iterator", "Ex. 3-25", "OneAtATime: an async iterator fetching Redis values on demand [--prefix P]", RedisAsyncIterator.class),
+            new Program("redis-async-generator", "Ex. 3-26", "one_at_a_time: the same as an async generator [--prefix P]", RedisAsyncGenerator.class),
             // Chapter 3: shutdown
             new Program("taskwarning", "Ex. 3-29", "closing the loop with a task pending: Task was destroyed but it is pending!", TaskWarning.class),
             new Program("alltaskscomplete", "Ex. 3-32", "gather with returnExceptions: every task completes, one with / by zero", AllTasksComplete.class),
+            // Chapter 3: signals
+            new Program("shell-signal01", "Ex. 3-33", "runs until Ctrl-C: Got signal: SIGINT, shutting down.", ShellSignal01.class),
+            new Program("shell-signal02", "Ex. 3-34", "SIGINT or SIGTERM stop the loop once; main() cleans up for 3 s", ShellSignal02.class),
+            new Program("shell-signal02b", "Ex. 3-35", "the same under Aio.run: the handler cancels the tasks", ShellSignal02b.class),
+            // Chapter 3: waiting for the executor during shutdown
+            new Program("executor-too-long", "Ex. 3-36", "Python 3.8's run() closes the loop before the executor job ends: Event loop is closed", ExecutorTooLong.class),
+            new Program("executor-run-waits", "Ex. 3-36", "the same code under Aio.run, which waits for the executor: no error", ExecutorRunWaits.class),
+            new Program("executor-option-a", "Ex. 3-37", "Option A: await the executor future in a finally", ExecutorOptionA.class),
+            new Program("executor-option-b", "Ex. 3-38", "Option B: wrap the executor future in a task that outlives cancellation", ExecutorOptionB.class),
+            new Program("executor-option-c", "Ex. 3-39", "Option C: your own loop and executor, shut down by hand", ExecutorOptionC.class),
+            // Chapter 4
+            new Program("janus-demo", "Ex. 4-12", "a thread feeds a coroutine through a Janus queue", JanusDemo.class),
             // Slides (seed 002)
             new Program("hello", "slides", "the basic hello: runUntilComplete of a coroutine that prints hi", Hello.class),
             new Program("two-futures", "slides", "two coroutines scheduled with ensureFuture: hi 2, then hi 1", TwoFutures.class),
             new Program("long-running", "slides", "a task that runs forever, cancelled after 10 seconds [--seed N]", LongRunning.class),
             new Program("thread-per-loop", "slides", "five threads, each running its own event loop", ThreadPerLoop.class),
             new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
+            // Notes (seed 003)
+            new Program("periodic", "notes", "a periodic job cancelled by callLater after 5 seconds", Periodic.class),
             // Blog (seed 004)
             new Program("say", "blog", "say('hello world', 1) with runUntilComplete", Say.class),
             new Program("say-two", "blog", "two say tasks and runForever: second hello, first hello (Ctrl-C to quit)", SayTwo.class));

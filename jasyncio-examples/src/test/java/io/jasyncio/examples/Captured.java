@@ -28,9 +28,11 @@ public final class Captured implements AutoCloseable {
     private final List<SelectorEventLoop> loops = Collections.synchronizedList(new ArrayList<>());
     private final List<ExceptionContext> reports = Collections.synchronizedList(new ArrayList<>());
 
-    private Captured() {
+    private Captured(boolean virtualTime, double autojumpThreshold) {
         EventLoops.setLoopFactory(() -> {
-            SelectorEventLoop loop = VirtualTime.newLoop();
+            SelectorEventLoop loop = !virtualTime ? new SelectorEventLoop()
+                    : autojumpThreshold > 0 ? new SelectorEventLoop(new io.jasyncio.testing.VirtualClock(autojumpThreshold))
+                    : VirtualTime.newLoop();
             loop.setExceptionHandler((l, context) -> reports.add(context));
             loops.add(loop);
             return loop;
@@ -41,7 +43,21 @@ public final class Captured implements AutoCloseable {
 
     /** Starts capturing; use in a try-with-resources block. */
     public static Captured start() {
-        return new Captured();
+        return new Captured(true, 0);
+    }
+
+    /**
+     * Starts capturing with loops on virtual time that wait {@code seconds} of real idleness before each
+     * jump, for programs whose threads sleep in real time: a thread that answers within that margin is
+     * seen before the loop's clock moves on, so the order of events does not depend on the machine's speed.
+     */
+    public static Captured startVirtualTimeWithThreads(double seconds) {
+        return new Captured(true, seconds);
+    }
+
+    /** Starts capturing with loops on the real clock, for programs whose threads sleep in real time. */
+    public static Captured startRealTime() {
+        return new Captured(false, 0);
     }
 
     /** The lines printed on {@code System.out} so far. */

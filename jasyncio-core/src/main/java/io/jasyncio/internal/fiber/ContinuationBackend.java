@@ -11,15 +11,22 @@ final class ContinuationBackend implements FiberBackend {
 
     private static final ContinuationScope SCOPE = new ContinuationScope("jasyncio");
     private static final ContinuationScope NESTED = new ContinuationScope("jasyncio-generator");
+    /** The continuations' shared entry points: each finds its fiber and runs that fiber's body. */
+    private static final Runnable START = () -> current(SCOPE).body.runFiberBody();
+    private static final Runnable START_NESTED = () -> current(NESTED).body.runFiberBody();
 
-    @Override
-    public Fiber create(Runnable body, java.util.function.Supplier<String> name) {
-        return new ContinuationFiber(body);
+    private static ContinuationFiber current(ContinuationScope scope) {
+        return (ContinuationFiber) Continuation.getCurrentContinuation(scope);
     }
 
     @Override
-    public Fiber createNested(Runnable body, java.util.function.Supplier<String> name) {
-        return new ContinuationFiber(NESTED, body);
+    public Fiber create(FiberBody body, java.util.function.Supplier<String> name) {
+        return new ContinuationFiber(SCOPE, START, body);
+    }
+
+    @Override
+    public Fiber createNested(FiberBody body, java.util.function.Supplier<String> name) {
+        return new ContinuationFiber(NESTED, START_NESTED, body);
     }
 
     @Override
@@ -30,7 +37,7 @@ final class ContinuationBackend implements FiberBackend {
     /** Whether this JVM lets us use {@code jdk.internal.vm} (it needs {@code --add-exports}). */
     static boolean available() {
         try {
-            new ContinuationFiber(() -> { }).resume();
+            new ContinuationFiber(SCOPE, START, () -> { }).resume();
             return true;
         } catch (Throwable e) {
             return false;
@@ -39,15 +46,12 @@ final class ContinuationBackend implements FiberBackend {
 
     private static final class ContinuationFiber extends Continuation implements Fiber {
 
-        private final ContinuationScope scope;
+        final FiberBody body;
+        private boolean discarding;
 
-        ContinuationFiber(Runnable body) {
-            this(SCOPE, body);
-        }
-
-        ContinuationFiber(ContinuationScope scope, Runnable body) {
-            super(scope, body);
-            this.scope = scope;
+        ContinuationFiber(ContinuationScope scope, Runnable start, FiberBody body) {
+            super(scope, start);
+            this.body = body;
         }
 
         @Override
@@ -58,12 +62,15 @@ final class ContinuationBackend implements FiberBackend {
 
         @Override
         public void suspend() {
-            Continuation.yield(scope);
+            Continuation.yield(getScope());
+            if (discarding) {
+                throw new FiberDiscarded();
+            }
         }
 
         @Override
         public boolean isCurrent() {
-            return Continuation.getCurrentContinuation(scope) == this;
+            return Continuation.getCurrentContinuation(getScope()) == this;
         }
 
         @Override
@@ -78,9 +85,22 @@ final class ContinuationBackend implements FiberBackend {
             }
         }
 
+        /**
+         * Resumes the suspended body once with {@link FiberDiscarded} raised at its suspension point, so that
+         * its {@code finally} blocks run (as Python closes a destroyed coroutine with {@code GeneratorExit}),
+         * the same as the thread back end must do to free its thread.
+         */
         @Override
         public void discard() {
-            // Nothing to release: an unreferenced continuation is collected with its frames.
+            if (isDone() || discarding) {
+                return;
+            }
+            discarding = true;
+            try {
+                run();
+            } catch (FiberDiscarded expected) {
+                // unwound
+            }
         }
 
         @Override

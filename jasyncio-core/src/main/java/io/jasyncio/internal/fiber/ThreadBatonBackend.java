@@ -10,12 +10,12 @@ import java.util.concurrent.Semaphore;
 final class ThreadBatonBackend implements FiberBackend {
 
     @Override
-    public Fiber create(Runnable body, java.util.function.Supplier<String> name) {
+    public Fiber create(FiberBody body, java.util.function.Supplier<String> name) {
         return new BatonFiber(body, name.get());
     }
 
     @Override
-    public Fiber createNested(Runnable body, java.util.function.Supplier<String> name) {
+    public Fiber createNested(FiberBody body, java.util.function.Supplier<String> name) {
         return new BatonFiber(body, name.get());
     }
 
@@ -25,7 +25,7 @@ final class ThreadBatonBackend implements FiberBackend {
     }
 
     private static final class BatonFiber implements Fiber {
-        private final Runnable body;
+        private final FiberBody body;
         private final String name;
         private final Semaphore toFiber = new Semaphore(0);
         private final Semaphore toCaller = new Semaphore(0);
@@ -34,7 +34,7 @@ final class ThreadBatonBackend implements FiberBackend {
         private volatile boolean suspended;
         private volatile boolean discarding;
 
-        BatonFiber(Runnable body, String name) {
+        BatonFiber(FiberBody body, String name) {
             this.body = body;
             this.name = name;
         }
@@ -56,7 +56,7 @@ final class ThreadBatonBackend implements FiberBackend {
 
         private void main() {
             try {
-                body.run();
+                body.runFiberBody();
             } catch (FiberDiscarded e) {
                 // unwound on purpose
             } finally {

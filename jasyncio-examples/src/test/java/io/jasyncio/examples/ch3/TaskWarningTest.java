@@ -17,7 +17,7 @@ class TaskWarningTest {
             assertLinesMatch(List.of(
                     "Task was destroyed but it is pending!",
                     "task: <Task pending name='Task-\\d+' at io\\.jasyncio\\.examples\\.ch3\\.TaskWarning\\.f"
-                            + "\\(TaskWarning\\.java:\\d+\\) wait_for=<Future pending>>"), c.err());
+                            + "\\(TaskWarning\\.java:\\d+\\) sleeping until 2\\.0>"), c.err());
             assertEquals(1.0, c.loop().time(), 1e-9, "the loop ran only until task 1 was complete");
             assertEquals(List.of(), c.reports(), "the program's own handler took the report");
         }

@@ -1,0 +1,74 @@
+package io.jasyncio.bench;
+
+import io.jasyncio.Aio;
+import io.jasyncio.net.Server;
+import io.jasyncio.stream.ClientConnectedCallback;
+import io.jasyncio.stream.IncompleteReadError;
+import io.jasyncio.stream.Streams;
+import java.io.IOException;
+
+/**
+ * The TCP echo server on streams, for the load harness in {@code ../shared/bench} (the counterpart of its
+ * {@code asyncio-streams} server): one task per connection running the loop the book writes,
+ * {@code readexactly → write → drain}.
+ *
+ * <pre>
+ * EchoStreamServer PORT [exactly BLOCK | read MAX]
+ * </pre>
+ *
+ * <ul>
+ *   <li>{@code exactly BLOCK} (default, {@code BLOCK} 1024): {@code readExactly(BLOCK)}, write, drain. The
+ *       harness's messages (1, 10, 100 KiB) are whole multiples of 1024, so the default serves every row;
+ *       give the message size as {@code BLOCK} to echo each message in one iteration.</li>
+ *   <li>{@code read MAX}: {@code read(MAX)}, write, drain, as {@code servers/py_echo.py --mode streams --drain}.</li>
+ * </ul>
+ *
+ * It listens on 127.0.0.1 and runs until killed.
+ */
+public final class EchoStreamServer {
+
+    private EchoStreamServer() {
+    }
+
+    /** Starts the server; see the class comment for the arguments. */
+    public static void main(String[] args) {
+        int port = args.length > 0 ? Integer.parseInt(args[0]) : 25000;
+        String mode = args.length > 1 ? args[1] : "exactly";
+        int size = args.length > 2 ? Integer.parseInt(args[2]) : (mode.equals("read") ? 65536 : 1024);
+        ClientConnectedCallback echo = switch (mode) {
+            case "exactly" -> (reader, writer) -> {
+                try (writer) {
+                    while (true) {
+                        writer.write(reader.readExactly(size));
+                        writer.drain();
+                    }
+                } catch (IncompleteReadError end) {
+                    // The client closed (between messages, partial() is empty).
+                } catch (IOException reset) {
+                    // The client went away.
+                }
+            };
+            case "read" -> (reader, writer) -> {
+                try (writer) {
+                    while (true) {
+                        byte[] data = reader.read(size);
+                        if (data.length == 0) {
+                            break;
+                        }
+                        writer.write(data);
+                        writer.drain();
+                    }
+                } catch (IOException reset) {
+                    // The client went away.
+                }
+            };
+            default -> throw new IllegalArgumentException("mode is 'exactly' or 'read', not " + mode);
+        };
+        Aio.run(() -> {
+            try (Server server = Streams.startServer(echo, "127.0.0.1", port)) {
+                System.out.println("EchoStreamServer (" + mode + " " + size + ") on 127.0.0.1:" + port);
+                server.serveForever();
+            }
+        });
+    }
+}

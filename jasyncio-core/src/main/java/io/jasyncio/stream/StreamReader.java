@@ -1,0 +1,540 @@
+package io.jasyncio.stream;
+
+import io.jasyncio.Aio;
+import io.jasyncio.AsyncIterable;
+import io.jasyncio.CancelledError;
+import io.jasyncio.Future;
+import io.jasyncio.internal.Throwables;
+import io.jasyncio.loop.EventLoop;
+import io.jasyncio.loop.EventLoops;
+import io.jasyncio.net.ReadTransport;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.NoSuchElementException;
+
+/**
+ * The reading end of a stream connection (asyncio {@code StreamReader}): a buffer that a protocol fills
+ * ({@link #feedData}, {@link #feedEof}, {@link #setException}) and that tasks read from with suspending
+ * methods ({@link #read(int)}, {@link #readline()}, {@link #readUntil(byte[])}, {@link #readExactly(int)}).
+ *
+ * <p><b>Suspension and cancellation.</b> Every read method returns at once when the buffer can satisfy it,
+ * and otherwise suspends the calling task until more data, the end of the stream or an error arrives. A
+ * suspended read is cancellable: the {@link CancelledError} (or a {@code TimeoutError} from an enclosing
+ * {@code Aio.timeout}) is raised from the read and the buffer is left exactly as it was, so that the next
+ * read sees every byte that arrived.
+ *
+ * <p><b>One reader at a time.</b> A stream has one consumer: calling a read method while another task is
+ * suspended in one raises {@link IllegalStateException} (asyncio raises {@code RuntimeError} when the second
+ * one would wait; jasyncio raises as soon as it is called, since it could otherwise take bytes the first
+ * reader is waiting for).
+ *
+ * <p><b>Limit and flow control.</b> The {@code limit} (64 KiB by default) bounds what
+ * {@link #readUntil(byte[])} and {@link #readline()} return, and is half the buffer size at which the
+ * reader pauses the transport's reading; it resumes when the buffer drains to the limit, and whenever a
+ * read needs more data.
+ *
+ * <p><b>Buffer.</b> The reader is also the receive buffer of a {@link io.jasyncio.net.BufferedProtocol}
+ * ({@link #getBuffer(int)}, {@link #bufferUpdated(int)}): a socket transport reads straight into it, and
+ * each read copies its bytes out once. The buffer is allocated on the first data (an idle connection holds
+ * none) and released when it empties after it grew beyond {@code 2 * limit}.
+ *
+ * <p>Iterating over a reader ({@code for (byte[] line : reader)}) is {@code async for line in reader}:
+ * each step may suspend, and the loop ends at the end of the stream. Not thread-safe: use it on its loop.
+ */
+public class StreamReader implements AsyncIterable<byte[]> {
+
+    /** asyncio's default limit, 64 KiB. */
+    public static final int DEFAULT_LIMIT = 64 * 1024;
+
+    /** The least free space {@link #getBuffer(int)} offers, so that a socket read is never tiny. */
+    private static final int MIN_FREE = 16 * 1024;
+    /** At most this much extra space is offered at once for a read that waits for many bytes. */
+    private static final int MAX_WANTED_FREE = 1024 * 1024;
+    private static final byte[] EMPTY = new byte[0];
+    private static final byte[] NEWLINE = {'\n'};
+
+    private final EventLoop loop;
+    private final int limit;
+    /** The bytes received and not yet read are {@code buf[start, end)}. */
+    private byte[] buf = EMPTY;
+    private int start;
+    private int end;
+    /** A cached view of {@code buf} handed to transports by {@link #getBuffer(int)}. */
+    private ByteBuffer view;
+    private boolean eof;
+    private Future<Void> waiter;
+    /** How many buffered bytes the suspended read needs in all (0: any), to size {@link #getBuffer(int)}. */
+    private int wanted;
+    private Throwable exception;
+    private ReadTransport transport;
+    private boolean paused;
+
+    /** A reader with the default limit on the current event loop. */
+    public StreamReader() {
+        this(DEFAULT_LIMIT);
+    }
+
+    /** A reader with {@code limit} (must be positive) on the current event loop. */
+    public StreamReader(int limit) {
+        this(limit, EventLoops.getEventLoop());
+    }
+
+    /** A reader with {@code limit} (must be positive) on {@code loop}. */
+    public StreamReader(int limit, EventLoop loop) {
+        if (limit <= 0) {
+            throw new IllegalArgumentException("Limit cannot be <= 0");
+        }
+        this.limit = limit;
+        this.loop = loop;
+    }
+
+    /** The limit given at creation. */
+    public int limit() {
+        return limit;
+    }
+
+    // ---- the protocol's side -------------------------------------------------------------------
+
+    /** The error the stream ended with, or {@code null} (asyncio {@code exception}). */
+    public Throwable exception() {
+        return exception;
+    }
+
+    /**
+     * Ends the stream with an error (asyncio {@code set_exception}): a suspended read raises it, and so
+     * does every later read.
+     */
+    public void setException(Throwable error) {
+        exception = error;
+        Future<Void> w = waiter;
+        if (w != null) {
+            waiter = null;
+            if (!w.cancelled()) {
+                w.setException(error);
+            }
+        }
+    }
+
+    /**
+     * The transport whose reading this reader pauses and resumes (asyncio {@code set_transport}); set once,
+     * by the protocol when the connection is made. A TLS upgrade replaces it with {@link #replaceTransport}.
+     */
+    public void setTransport(ReadTransport transport) {
+        if (this.transport != null) {
+            throw new IllegalStateException("Transport already set");
+        }
+        this.transport = transport;
+    }
+
+    /** Points the reader at a new transport (after {@code startTls}), keeping its buffer. */
+    void replaceTransport(ReadTransport transport) {
+        this.transport = transport;
+    }
+
+    /** Marks the end of the stream (asyncio {@code feed_eof}): reads return what is left, then nothing. */
+    public void feedEof() {
+        eof = true;
+        wakeupWaiter();
+    }
+
+    /** Whether the stream ended and every byte has been read (asyncio {@code at_eof}). */
+    public boolean atEof() {
+        return eof && start == end;
+    }
+
+    /** Appends the remaining bytes of {@code data} to the buffer (asyncio {@code feed_data}). */
+    public void feedData(ByteBuffer data) {
+        if (eof) {
+            throw new IllegalStateException("feedData after feedEof");
+        }
+        int n = data.remaining();
+        if (n == 0) {
+            return;
+        }
+        ensureFree(n);
+        data.get(buf, end, n);
+        end += n;
+        afterAppend();
+    }
+
+    /** Appends {@code data} to the buffer (asyncio {@code feed_data}). */
+    public void feedData(byte[] data) {
+        feedData(ByteBuffer.wrap(data));
+    }
+
+    /**
+     * The free end of the buffer, for a transport to read into ({@code BufferedProtocol.get_buffer}): at
+     * least {@code sizeHint} bytes, and at least 16 KiB. Follow it with {@link #bufferUpdated(int)}.
+     */
+    public ByteBuffer getBuffer(int sizeHint) {
+        if (eof) {
+            throw new IllegalStateException("getBuffer after feedEof");
+        }
+        int want = Math.max(MIN_FREE, sizeHint);
+        if (wanted > 0) {
+            want = Math.max(want, Math.min(wanted - (end - start), MAX_WANTED_FREE));
+        }
+        ensureFree(want);
+        if (view == null || view.array() != buf) {
+            view = ByteBuffer.wrap(buf);
+        }
+        view.limit(buf.length).position(end);
+        return view;
+    }
+
+    /** {@code nbytes} bytes were written at the position of the last {@link #getBuffer(int)}. */
+    public void bufferUpdated(int nbytes) {
+        if (nbytes < 0 || end + nbytes > buf.length) {
+            throw new IllegalArgumentException("bufferUpdated(" + nbytes + ") beyond the buffer given");
+        }
+        if (nbytes == 0) {
+            return;
+        }
+        end += nbytes;
+        afterAppend();
+    }
+
+    private void afterAppend() {
+        wakeupWaiter();
+        if (transport != null && !paused && end - start > 2 * limit) {
+            try {
+                transport.pauseReading();
+                paused = true;
+            } catch (UnsupportedOperationException cannotPause) {
+                // The transport cannot pause: buffer everything, and stop trying.
+                transport = null;
+            }
+        }
+    }
+
+    private void wakeupWaiter() {
+        Future<Void> w = waiter;
+        if (w != null) {
+            waiter = null;
+            if (!w.cancelled()) {
+                w.setResult(null);
+            }
+        }
+    }
+
+    private void maybeResumeTransport() {
+        if (paused && end - start <= limit) {
+            paused = false;
+            transport.resumeReading();
+        }
+    }
+
+    // ---- reading -------------------------------------------------------------------------------
+
+    /**
+     * Reads up to {@code n} bytes (asyncio {@code read(n)}): what is buffered, at most {@code n} bytes, and
+     * at least one unless the stream has ended (then an empty array). {@code n == 0} returns an empty
+     * array at once; {@code n < 0} reads to the end of the stream, as {@link #read()}.
+     *
+     * <p>Suspends while the buffer is empty and the stream has not ended; cancellable, leaving the buffer
+     * as it was. Raises the stream's error, if it ended with one.
+     */
+    public byte[] read(int n) throws IOException {
+        checkNoWaiter("read");
+        throwIfFailed();
+        if (n == 0) {
+            return EMPTY;
+        }
+        if (n < 0) {
+            // As asyncio: read limit-sized blocks, so that the transport is resumed as the buffer drains.
+            ByteArrayOutputStream all = new ByteArrayOutputStream();
+            while (true) {
+                byte[] block = read(limit);
+                if (block.length == 0) {
+                    return all.toByteArray();
+                }
+                all.writeBytes(block);
+            }
+        }
+        if (start == end && !eof) {
+            // Offer the transport room for up to n bytes (at most the limit) in one socket read.
+            waitForData("read", Math.min(n, limit));
+        }
+        byte[] data = take(Math.min(n, end - start));
+        maybeResumeTransport();
+        return data;
+    }
+
+    /**
+     * Reads until the end of the stream (asyncio {@code read()}) and returns every byte. Suspends until the
+     * stream ends; cancellable: the bytes gathered so far are lost, those not yet gathered stay buffered.
+     */
+    public byte[] read() throws IOException {
+        return read(-1);
+    }
+
+    /**
+     * Reads one line, ending with {@code \n} (asyncio {@code readline}). At the end of the stream it returns
+     * the incomplete last line without {@code \n}, and then an empty array.
+     *
+     * <p>When the line (without its {@code \n}) is longer than the limit it raises
+     * {@link IllegalArgumentException} (asyncio's {@code ValueError}) whose cause is the
+     * {@link LimitOverrunError}; the line is then dropped if its {@code \n} was found, else the whole buffer
+     * is. Suspends until a line is buffered; cancellable, leaving the buffer as it was.
+     */
+    public byte[] readline() throws IOException {
+        try {
+            return readUntil(NEWLINE);
+        } catch (IncompleteReadError e) {
+            return e.partial();
+        } catch (LimitOverrunError e) {
+            int at = start + e.consumed();
+            if (at < end && buf[at] == '\n') {
+                take(e.consumed() + 1);
+            } else {
+                take(end - start);
+            }
+            maybeResumeTransport();
+            throw new IllegalArgumentException(e.getMessage(), e);
+        }
+    }
+
+    /** {@link #readUntil(byte[])} with the separator {@code \n}. */
+    public byte[] readUntil() throws IOException {
+        return readUntil(NEWLINE);
+    }
+
+    /**
+     * Reads up to and including {@code separator} (asyncio {@code readuntil}) and returns those bytes.
+     *
+     * <ul>
+     *   <li>The stream ends first: raises {@link IncompleteReadError} with every byte left (which may end
+     *       with part of the separator) and an unknown expected count; the buffer is emptied.</li>
+     *   <li>No separator within {@code limit} bytes, or one found beyond them: raises
+     *       {@link LimitOverrunError}; the data stays buffered.</li>
+     *   <li>An empty separator: {@link IllegalArgumentException}.</li>
+     * </ul>
+     *
+     * <p>Suspends until the separator is buffered; cancellable, leaving the buffer as it was.
+     */
+    public byte[] readUntil(byte[] separator) throws IOException {
+        int seplen = separator.length;
+        if (seplen == 0) {
+            throw new IllegalArgumentException("Separator should be at least one-byte string");
+        }
+        checkNoWaiter("readUntil");
+        throwIfFailed();
+        // `offset` bytes from the start of the buffer hold no separator: a new search starts there, less
+        // the separator's length minus one, since the separator may have been cut between two chunks.
+        int offset = 0;
+        int isep;
+        while (true) {
+            int buflen = end - start;
+            if (buflen - offset >= seplen) {
+                isep = indexOf(separator, offset);
+                if (isep != -1) {
+                    break;
+                }
+                offset = buflen + 1 - seplen;
+                if (offset > limit) {
+                    throw new LimitOverrunError("Separator is not found, and chunk exceed the limit", offset);
+                }
+            }
+            // The last chunk may have completed the separator even though EOF came with it: so EOF is
+            // checked only after the search.
+            if (eof) {
+                throw new IncompleteReadError(take(buflen), null);
+            }
+            waitForData("readUntil", 0);
+        }
+        if (isep > limit) {
+            throw new LimitOverrunError("Separator is found, but chunk is longer than limit", isep);
+        }
+        byte[] chunk = take(isep + seplen);
+        maybeResumeTransport();
+        return chunk;
+    }
+
+    /**
+     * Reads exactly {@code n} bytes (asyncio {@code readexactly}). If the stream ends first it raises
+     * {@link IncompleteReadError} carrying the bytes that were left (the buffer is emptied) and {@code n}.
+     * {@code n == 0} returns an empty array; {@code n < 0} raises {@link IllegalArgumentException}. The
+     * result is not bounded by the limit.
+     *
+     * <p>Suspends until {@code n} bytes are buffered; cancellable, leaving the buffer as it was (with the
+     * bytes that arrived meanwhile).
+     */
+    public byte[] readExactly(int n) throws IOException {
+        if (n < 0) {
+            throw new IllegalArgumentException("readexactly size can not be less than zero");
+        }
+        checkNoWaiter("readExactly");
+        throwIfFailed();
+        if (n == 0) {
+            return EMPTY;
+        }
+        while (end - start < n) {
+            if (eof) {
+                throw new IncompleteReadError(take(end - start), n);
+            }
+            waitForData("readExactly", n);
+        }
+        byte[] data = take(n);
+        maybeResumeTransport();
+        return data;
+    }
+
+    /** Lines until the end of the stream ({@code async for line in reader}); each step may suspend. */
+    @Override
+    public Iterator<byte[]> iterator() {
+        return new Iterator<>() {
+            private byte[] next;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (next == null && !done) {
+                    byte[] line;
+                    try {
+                        line = readline();
+                    } catch (IOException e) {
+                        throw Throwables.sneaky(e);
+                    }
+                    if (line.length == 0) {
+                        done = true;
+                    } else {
+                        next = line;
+                    }
+                }
+                return next != null;
+            }
+
+            @Override
+            public byte[] next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                byte[] line = next;
+                next = null;
+                return line;
+            }
+        };
+    }
+
+    // ---- internals -----------------------------------------------------------------------------
+
+    private void checkNoWaiter(String method) {
+        if (waiter != null) {
+            throw new IllegalStateException(method + "() called while another task is already waiting for "
+                    + "incoming data");
+        }
+    }
+
+    private void throwIfFailed() {
+        if (exception != null) {
+            throw Throwables.sneaky(exception);
+        }
+    }
+
+    /** Suspends until data, EOF or an error arrives; resumes a paused transport first (it would deadlock). */
+    private void waitForData(String method, int wantedTotal) {
+        checkNoWaiter(method);
+        if (eof) {
+            throw new IllegalStateException("waiting for data after EOF");
+        }
+        // Waiting while paused would deadlock; readExactly(n) with n > 2 * limit relies on this.
+        if (paused) {
+            paused = false;
+            transport.resumeReading();
+        }
+        Future<Void> w = new Future<>(loop);
+        waiter = w;
+        wanted = wantedTotal;
+        try {
+            Aio.await(w);
+        } finally {
+            if (waiter == w) {
+                waiter = null;
+            }
+            wanted = 0;
+        }
+    }
+
+    /** Removes the first {@code n} buffered bytes and returns them. */
+    private byte[] take(int n) {
+        byte[] out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
+        start += n;
+        if (start == end) {
+            start = 0;
+            end = 0;
+            if (buf.length > 2 * limit + MIN_FREE) {
+                buf = EMPTY;
+                view = null;
+            }
+        }
+        return out;
+    }
+
+    /** Makes room for {@code n} more bytes after {@code end}: compacts, else grows. */
+    private void ensureFree(int n) {
+        if (buf.length - end >= n) {
+            return;
+        }
+        int len = end - start;
+        if (buf.length - len >= n) {
+            // Compacting moves the same bytes growing would copy, and allocates nothing.
+            System.arraycopy(buf, start, buf, 0, len);
+        } else {
+            int cap = Math.max(Math.max(buf.length * 2, len + n), MIN_FREE);
+            byte[] bigger = new byte[cap];
+            System.arraycopy(buf, start, bigger, 0, len);
+            buf = bigger;
+        }
+        start = 0;
+        end = len;
+    }
+
+    /** The offset of {@code sep} in the buffer at or after {@code from} (relative to {@code start}), or -1. */
+    private int indexOf(byte[] sep, int from) {
+        byte first = sep[0];
+        int last = end - sep.length;
+        outer:
+        for (int i = start + from; i <= last; i++) {
+            if (buf[i] != first) {
+                continue;
+            }
+            for (int j = 1; j < sep.length; j++) {
+                if (buf[i + j] != sep[j]) {
+                    continue outer;
+                }
+            }
+            return i - start;
+        }
+        return -1;
+    }
+
+    @Override
+    public String toString() {
+        StringBuilder sb = new StringBuilder("<StreamReader");
+        if (end > start) {
+            sb.append(' ').append(end - start).append(" bytes");
+        }
+        if (eof) {
+            sb.append(" eof");
+        }
+        if (limit != DEFAULT_LIMIT) {
+            sb.append(" limit=").append(limit);
+        }
+        if (waiter != null) {
+            sb.append(" waiter=").append(waiter);
+        }
+        if (exception != null) {
+            sb.append(" exception=").append(exception);
+        }
+        if (transport != null) {
+            sb.append(" transport=").append(transport);
+        }
+        if (paused) {
+            sb.append(" paused");
+        }
+        return sb.append('>').toString();
+    }
+}

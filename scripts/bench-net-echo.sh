@@ -1,0 +1,58 @@
+#!/usr/bin/env bash
+# bench-net-echo.sh - the protocol echo server (io.jasyncio.bench.EchoProtocolServer) side by side
+# with the harness's reference servers, interleaved round by round so that machine noise is spread
+# over all of them; then a table of medians (docs/net-benchmarks.md explains the columns).
+#
+#   scripts/bench-net-echo.sh [-b BENCH_DIR] [-r ROUNDS] [-s SIZES] [-c CONNS] [-d SECS] [SERVER...]
+#
+# SERVER: jasyncio-proto (this project) and any echo name of BENCH_DIR/lib/servers.sh
+# (default: jasyncio-proto java-nio uvloop-proto asyncio-proto). BENCH_DIR defaults to ../shared/bench
+# and must be built (its build.sh). Raw JSON lines go to BENCH_DIR/results/net-echo-DATE.jsonl.
+# Build the jar first: mvn -q -o package -pl jasyncio-core,jasyncio-bench -DskipTests
+set -eu
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+BENCH="$ROOT/../shared/bench"; ROUNDS=3; SIZES=1024,10240,102400; CONNS=10,100; DUR=5
+while getopts "b:r:s:c:d:" o; do
+    case "$o" in
+        b) BENCH="$OPTARG" ;; r) ROUNDS="$OPTARG" ;; s) SIZES="$OPTARG" ;; c) CONNS="$OPTARG" ;; d) DUR="$OPTARG" ;;
+        *) sed -n '2,13p' "$0" >&2; exit 1 ;;
+    esac
+done
+shift $((OPTIND - 1))
+SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto java-nio uvloop-proto asyncio-proto)
+BENCH="$(cd "$BENCH" && pwd)"
+JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
+[ -f "$JAR" ] || { echo "build first: mvn -q -o package -pl jasyncio-core,jasyncio-bench -DskipTests" >&2; exit 1; }
+. "$BENCH/lib/servers.sh"
+ECHO_SERVERS[jasyncio-proto]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoProtocolServer {port}"
+OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
+for round in $(seq 1 "$ROUNDS"); do
+    for s in "${SERVERS[@]}"; do
+        cmd="${ECHO_SERVERS[$s]:-}"
+        [ -n "$cmd" ] || { echo "unknown server $s" >&2; exit 1; }
+        "$BENCH/run-echo.sh" -n "$s" -t round="$round" -s "$SIZES" -c "$CONNS" -d "$DUR" -w 1 -W 3 -o "$OUT" "$cmd" >/dev/null
+    done
+done
+echo "raw: $OUT" >&2
+/usr/bin/python3 - "$OUT" <<'PY'
+import json, statistics, sys
+rows = [json.loads(l) for l in open(sys.argv[1])]
+order = []
+for r in rows:
+    if r["server"] not in order:
+        order.append(r["server"])
+print("| size × conns | server | n | req/s median (min–max) | srv proc µs/req | srv core µs/req | p99 µs | probe ns cpu0/1 |")
+print("|---|---|---|---|---|---|---|---|")
+for size in sorted({r["size"] for r in rows}):
+    for conns in sorted({r["conns"] for r in rows}):
+        for s in order:
+            g = [r for r in rows if r["server"] == s and r["size"] == size and r["conns"] == conns]
+            if not g:
+                continue
+            med = lambda k: statistics.median(x[k] for x in g)
+            rps = [x["rps"] for x in g]
+            proc = statistics.median(x["server_cpu_pct"] * 1e4 / x["rps"] for x in g)
+            core = statistics.median(x["server_core_busy_pct"] * 1e4 / x["rps"] for x in g)
+            print(f"| {size // 1024} KiB × {conns} | {s} | {len(g)} | {statistics.median(rps):,.0f} ({min(rps):,.0f}–{max(rps):,.0f}) "
+                  f"| {proc:.1f} | {core:.1f} | {med('lat_p99_us'):,.0f} | {med('probe_ns_cpu0'):.1f}/{med('probe_ns_cpu1'):.1f} |")
+PY
