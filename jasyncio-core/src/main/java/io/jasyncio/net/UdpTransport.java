@@ -200,13 +200,9 @@ public final class UdpTransport implements DatagramTransport {
 
     /** Sets the water marks, as for stream transports (asyncio {@code set_write_buffer_limits}). */
     public void setWriteBufferLimits(Integer high, Integer low) {
-        int h = high != null ? high : (low != null ? 4 * low : 64 * 1024);
-        int l = low != null ? low : h / 4;
-        if (h < l || l < 0) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        this.high = h;
-        this.low = l;
+        WaterMarks marks = WaterMarks.of(high, low);
+        this.high = marks.high();
+        this.low = marks.low();
         maybePauseProtocol();
     }
 

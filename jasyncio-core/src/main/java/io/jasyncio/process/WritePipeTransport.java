@@ -1,5 +1,7 @@
 package io.jasyncio.process;
 
+import io.jasyncio.net.WaterMarks;
+
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.net.WriteTransport;
 import java.io.IOException;
@@ -225,13 +227,9 @@ final class WritePipeTransport implements WriteTransport {
 
     @Override
     public void setWriteBufferLimits(Integer high, Integer low) {
-        int h = high != null ? high : (low != null ? 4 * low : 64 * 1024);
-        int l = low != null ? low : h / 4;
-        if (h < l || l < 0) {
-            throw new IllegalArgumentException("high (" + h + ") must be >= low (" + l + ") must be >= 0");
-        }
-        this.high = h;
-        this.low = l;
+        WaterMarks marks = WaterMarks.of(high, low);
+        this.high = marks.high();
+        this.low = marks.low();
         if (!writingPaused && bufferSize > this.high) {
             writingPaused = true;
             sink.pauseWriting();
