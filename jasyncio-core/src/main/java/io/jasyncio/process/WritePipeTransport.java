@@ -1,8 +1,7 @@
 package io.jasyncio.process;
 
-import io.jasyncio.net.WaterMarks;
-
 import io.jasyncio.loop.SelectorEventLoop;
+import io.jasyncio.net.WaterMarks;
 import io.jasyncio.net.WriteTransport;
 import java.io.IOException;
 import java.io.OutputStream;
