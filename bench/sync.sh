@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
-# bench/sync.sh - jasyncio's Queue and Lock against CPython asyncio and uvloop, side by side in one
+# bench/sync.sh - jasyncio's Queue, Lock and runInExecutor against CPython asyncio and uvloop, side by side in one
 # run, and a markdown table of the results with the ratio to uvloop.
 #
 #   queue put/get between two tasks, maxsize=1 (hand-off)   JMH QueueBench.putGet(maxsize=1)   | sync_bench.py queue_handoff
 #   queue put/get between two tasks, maxsize=100 (buffer)   JMH QueueBench.putGet(maxsize=100) | sync_bench.py queue_buffered
 #   lock acquire/release under contention of 1,000 tasks    JMH LockBench.contended            | sync_bench.py lock_contended
+#   runInExecutor round trip, default executor (not in-loop) JMH ExecutorBench.roundTrip       | sync_bench.py executor_roundtrip
 #
-# Usage: bench/sync.sh            (about 3 minutes)
+# Usage: bench/sync.sh            (about 4 minutes)
 #        QUICK=1 bench/sync.sh    (smoke test: short JMH runs, N/10 on the Python side)
 # Environment: CPU=1 pins every process to that CPU with taskset (CPU=none: no pinning);
 #              OUT=dir for the raw results (default bench/results/sync-<date>);
@@ -60,8 +61,8 @@ cat "$OUT/versions.txt" >&2
 # ---- jasyncio: JMH -----------------------------------------------------------------------------------
 JMH_OPTS=(-f 2)
 if [ -n "$QUICK" ]; then JMH_OPTS=(-f 1 -wi 2 -w 1 -i 3 -r 1); fi
-say "jasyncio: JMH QueueBench, LockBench"
-"${PIN[@]}" "$JAVA_HOME/bin/java" $EXPORTS -jar "$JAR" 'io\.jasyncio\.bench\.(QueueBench|LockBench)\.' \
+say "jasyncio: JMH QueueBench, LockBench, ExecutorBench"
+"${PIN[@]}" "$JAVA_HOME/bin/java" $EXPORTS -jar "$JAR" 'io\.jasyncio\.bench\.(QueueBench|LockBench|ExecutorBench)\.' \
   "${JMH_OPTS[@]}" ${JMH_ARGS:-} -rf json -rff "$OUT/jmh.json" > "$OUT/jmh.txt" 2>&1 \
   || { tail -30 "$OUT/jmh.txt" >&2; die "JMH failed"; }
 sed -n '/^Benchmark /,$p' "$OUT/jmh.txt" >&2

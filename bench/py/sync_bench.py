@@ -1,6 +1,6 @@
 #!/usr/bin/python3
 """sync_bench.py - the Python side of bench/sync.sh: the same measures as jasyncio-bench's QueueBench
-and LockBench, on CPython asyncio or uvloop.
+LockBench and ExecutorBench, on CPython asyncio or uvloop.
 
 Measures (names match the Java side; one JSON line each on stdout, times in ns per operation):
   queue_handoff   Queue(maxsize=1): a producer task puts N ints, a consumer task gets and sums
@@ -8,8 +8,12 @@ Measures (names match the Java side; one JSON line each on stdout, times in ns p
   queue_buffered  the same with Queue(maxsize=100)                           -> ns per item
   lock_contended  1,000 tasks each take one Lock 100 times, holding it across one
                   `await asyncio.sleep(0)`, so 999 wait on it at any time     -> ns per acquisition
+  executor_roundtrip  one task does N sequential `await loop.run_in_executor(None, f, i)` on the
+                  loop's default executor (f returns i): submit to a pool thread, result handed
+                  back to the loop thread-safely, task resumed. Not an in-loop measure: two
+                  cross-thread hand-offs per round trip                       -> ns per round trip
 
-N = 100,000 items (queue) and 100,000 acquisitions (lock). Each measure runs --repeats times on a
+N = 100,000 items (queue), 100,000 acquisitions (lock) and 10,000 round trips (executor). Each measure runs --repeats times on a
 fresh event loop after gc.collect() and reports min / median / max of the wall time measured inside
 the coroutine (time.perf_counter).
 
@@ -29,6 +33,11 @@ import time
 N_ITEMS = 100_000
 TASKS = 1_000
 ROUNDS = 100
+N_EXECUTOR = 10_000
+
+
+def ident(i):
+    return i
 
 
 def new_loop(kind):
@@ -91,6 +100,19 @@ def lock_contended(tasks, rounds):
     return main
 
 
+def executor_roundtrip(n):
+    async def main():
+        loop = asyncio.get_running_loop()
+        total = 0
+        t0 = time.perf_counter()
+        for i in range(n):
+            total += await loop.run_in_executor(None, ident, i)
+        elapsed = time.perf_counter() - t0
+        assert total == n * (n - 1) // 2
+        return elapsed, n
+    return main
+
+
 def measure(kind, name, coro_fn, repeats):
     per_op = []
     ops = 0
@@ -116,6 +138,7 @@ def main():
         ("queue_handoff", queue_put_get(1, N_ITEMS // div)),
         ("queue_buffered", queue_put_get(100, N_ITEMS // div)),
         ("lock_contended", lock_contended(TASKS, ROUNDS // div)),
+        ("executor_roundtrip", executor_roundtrip(N_EXECUTOR // div)),
     ]
     for name, fn in measures:
         result = measure(args.loop, name, fn, args.repeats)

@@ -13,6 +13,7 @@ MEASURES = [
     ("queue_handoff", "Queue put+get between two tasks, maxsize=1 (ns/item)", "QueueBench.putGet", {"maxsize": "1"}),
     ("queue_buffered", "Queue put+get between two tasks, maxsize=100 (ns/item)", "QueueBench.putGet", {"maxsize": "100"}),
     ("lock_contended", "Lock acquire+release, 1,000 contending tasks (ns/acquisition)", "LockBench.contended", {}),
+    ("executor_roundtrip", "runInExecutor round trip, default executor, sequential (ns/round trip; not in-loop)", "ExecutorBench.roundTrip", {}),
 ]
 
 
