@@ -74,6 +74,9 @@ say "building (mvn package, jasyncio-bench and what it needs)"
   echo "kernel: $(uname -r)"
   echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
   echo "python: $("$PY" -c 'import sys, uvloop; print(sys.version.split()[0], "uvloop", uvloop.__version__)')"
+  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
+  echo "busiest other processes at start (%cpu, command):"
+  ps -eo pcpu=,args= --sort=-pcpu | head -4 | cut -c1-160 | sed 's/^/  /'
 } > "$OUT/versions.txt"
 cat "$OUT/versions.txt" >&2
 
@@ -90,10 +93,20 @@ JMH_FILES=()
 
 jmh() {  # jmh NAME REGEX
   say "jasyncio: JMH $1"
-  "${PIN[@]}" "$JAVA_HOME/bin/java" $EXPORTS -jar "$JAR" "$2" \
-    "${JMH_OPTS[@]}" ${JMH_ARGS:-} -jvmArgsAppend "$EXPORTS" \
-    -rf json -rff "$OUT/jmh-$1.json" > "$OUT/jmh-$1.txt" 2>&1 \
-    || { tail -30 "$OUT/jmh-$1.txt" >&2; die "JMH $1 failed"; }
+  local tries=0
+  # JMH refuses to start while another JMH run holds /tmp/jmh.lock (another benchmark on this machine):
+  # wait for it, up to 10 minutes, rather than measure two benchmarks against each other.
+  until "${PIN[@]}" "$JAVA_HOME/bin/java" $EXPORTS -jar "$JAR" "$2" \
+      "${JMH_OPTS[@]}" ${JMH_ARGS:-} -jvmArgsAppend "$EXPORTS" \
+      -rf json -rff "$OUT/jmh-$1.json" > "$OUT/jmh-$1.txt" 2>&1; do
+    if grep -q 'Unable to acquire the JMH lock' "$OUT/jmh-$1.txt" && [ $((tries += 1)) -le 40 ]; then
+      say "another JMH run holds /tmp/jmh.lock; waiting 15 s ($tries/40)"
+      sleep 15
+      continue
+    fi
+    tail -30 "$OUT/jmh-$1.txt" >&2
+    die "JMH $1 failed"
+  done
   sed -n '/^Benchmark /,$p' "$OUT/jmh-$1.txt" >&2
   JMH_FILES+=("$OUT/jmh-$1.json")
 }
@@ -132,7 +145,8 @@ probe end
   --jsonl "$OUT/memory-jasyncio.jsonl" "$OUT/py-asyncio.jsonl" "$OUT/py-uvloop.jsonl" > "$OUT/table.md"
 if [ -f "$OUT/probes.txt" ]; then
   { echo; echo "Host noise, cpuprobe ns/iteration on CPU $CPU before each phase (about 2.6 quiet, above 3 noisy):" \
-      "$(tr '\n' ' ' < "$OUT/probes.txt" | sed 's/ $//; s/ \([a-z]\)/, \1/g')"; } >> "$OUT/table.md"
+      "$(tr '\n' ' ' < "$OUT/probes.txt" | sed 's/ $//; s/ \([a-z]\)/, \1/g')." \
+      "Load average at start and end: $(sed -n 's/^load average at start: //p' "$OUT/versions.txt"); $(cut -d' ' -f1-3 /proc/loadavg)."; } >> "$OUT/table.md"
 fi
 say "raw results in ${OUT#$ROOT/}"
 cat "$OUT/table.md"
