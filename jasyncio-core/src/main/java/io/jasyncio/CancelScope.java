@@ -25,8 +25,8 @@ abstract class CancelScope {
     }
 
     void push() {
-        parent = task.scopes;
-        task.scopes = this;
+        parent = task.scopes();
+        task.setScopes(this);
         active = true;
     }
 
@@ -35,11 +35,11 @@ abstract class CancelScope {
             return;
         }
         active = false;
-        if (task.scopes == this) {
-            task.scopes = parent;
+        if (task.scopes() == this) {
+            task.setScopes(parent);
         } else {
             // Closed out of order (a scope leaked past its block): unlink it wherever it is.
-            CancelScope s = task.scopes;
+            CancelScope s = task.scopes();
             while (s != null && s.parent != this) {
                 s = s.parent;
             }
@@ -72,7 +72,7 @@ abstract class CancelScope {
      */
     static Timeout claimingTimeout(Task<?> task) {
         int pending = task.cancelling();
-        for (CancelScope s = task.scopes; s != null; s = s.parent) {
+        for (CancelScope s = task.scopes(); s != null; s = s.parent) {
             if (s.withdrawsOnExit()) {
                 pending--;
                 if (s instanceof Timeout t && pending <= t.cancellingAtEnter()) {
@@ -85,7 +85,7 @@ abstract class CancelScope {
 
     /** Whether {@code error} was delivered by one of the scopes that {@code task} is inside now. */
     static boolean deliveredByActiveScope(Task<?> task, Throwable error) {
-        for (CancelScope s = task.scopes; s != null; s = s.parent) {
+        for (CancelScope s = task.scopes(); s != null; s = s.parent) {
             if (s.delivered(error)) {
                 return true;
             }

@@ -32,8 +32,6 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
 
     /** The coroutine: a {@link Coroutine}, or an {@link AsyncRunnable} for a task with no result (unwrapped, to save an object). */
     private final Object body;
-    /** The given name, or {@code null} until {@link #getName()} makes {@code Task-N} (built lazily: it is rarely read). */
-    private String name;
     private final int number;
     private Fiber fiber;
     private boolean stepScheduled;
@@ -43,12 +41,52 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
      */
     private Object waitingFor;
     private boolean mustCancel;
-    private int cancelRequests;
-    private CancelledError injection;
-    CancelScope scopes;
+    /** What only some tasks need (a given name, cancellations, scopes, a context of their own), made on demand. */
+    private Extras extras;
     private final ContextMap contextSnapshot;
-    /** The task's context once made (a copy of the snapshot), or a context {@link Context#run} put in place. */
-    private Context context;
+
+    /** The rarely used state of a task, kept apart so that the common task stays small. */
+    private static final class Extras {
+        String name;
+        int cancelRequests;
+        CancelledError injection;
+        CancelScope scopes;
+        /** The task's context once made (a copy of the snapshot), or a context {@link Context#run} put in place. */
+        Context context;
+    }
+
+    private Extras extras() {
+        Extras e = extras;
+        if (e == null) {
+            e = extras = new Extras();
+        }
+        return e;
+    }
+
+    /** The innermost cancel scope the task is in, or {@code null}. */
+    final CancelScope scopes() {
+        Extras e = extras;
+        return e == null ? null : e.scopes;
+    }
+
+    final void setScopes(CancelScope scope) {
+        if (scope == null && extras == null) {
+            return;
+        }
+        extras().scopes = scope;
+    }
+
+    private CancelledError injection() {
+        Extras e = extras;
+        return e == null ? null : e.injection;
+    }
+
+    private void setInjection(CancelledError error) {
+        if (error == null && extras == null) {
+            return;
+        }
+        extras().injection = error;
+    }
     /** Links of the loop's list of unfinished tasks ({@link LiveTasks}). */
     Task<?> livePrev;
     Task<?> liveNext;
@@ -84,7 +122,9 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
         }
         this.body = body;
         this.contextSnapshot = Context.currentMap();
-        this.name = name;
+        if (name != null) {
+            extras().name = name;
+        }
         this.number = name == null ? NAME_COUNTER.incrementAndGet() : 0;
         if (eagerStart && this.loop.isRunning() && this.loop.inLoop()) {
             eagerStep();
@@ -112,16 +152,19 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
 
     /** The task's name ({@code Task-N} unless given). */
     public String getName() {
-        String n = name;
+        Extras e = extras;
+        String n = e == null ? null : e.name;
         if (n == null) {
-            n = name = "Task-" + number;
+            // Built lazily ("Task-N"): most tasks' names are never read.
+            n = "Task-" + number;
+            extras().name = n;
         }
         return n;
     }
 
     /** Renames the task. */
     public void setName(String name) {
-        this.name = String.valueOf(name);
+        extras().name = String.valueOf(name);
     }
 
     /** The coroutine this task runs. */
@@ -134,22 +177,25 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
 
     /** The context this task runs in: a copy of its creator's, made when first needed. */
     final Context context() {
-        Context c = context;
+        Extras e = extras();
+        Context c = e.context;
         if (c == null) {
-            c = context = new Context(contextSnapshot);
+            c = e.context = new Context(contextSnapshot);
         }
         return c;
     }
 
     /** The current values of this task's context, without allocating. */
     final ContextMap contextMap() {
-        return context != null ? context.map : contextSnapshot;
+        Extras e = extras;
+        return e != null && e.context != null ? e.context.map : contextSnapshot;
     }
 
     /** Puts {@code c} in place as the task's context and returns the previous one ({@code null}: not made yet). */
     final Context swapContext(Context c) {
-        Context previous = context;
-        context = c;
+        Extras e = extras();
+        Context previous = e.context;
+        e.context = c;
         return previous;
     }
 
@@ -164,7 +210,7 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
         if (done()) {
             return false;
         }
-        cancelRequests++;
+        extras().cancelRequests++;
         Object waiting = waitingFor;
         if (waiting instanceof SleepTimer timer) {
             // Like cancelling the future of asyncio's sleep: the sleep itself is now cancelled (whatever
@@ -187,18 +233,23 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
 
     /** How many cancellation requests are pending ({@code cancel()} calls not matched by {@link #uncancel()}). */
     public int cancelling() {
-        return cancelRequests;
+        Extras e = extras;
+        return e == null ? 0 : e.cancelRequests;
     }
 
     /** Withdraws one cancellation request and returns how many remain. */
     public int uncancel() {
-        if (cancelRequests > 0) {
-            cancelRequests--;
-            if (cancelRequests == 0) {
+        Extras e = extras;
+        if (e == null) {
+            return 0;
+        }
+        if (e.cancelRequests > 0) {
+            e.cancelRequests--;
+            if (e.cancelRequests == 0) {
                 mustCancel = false;
             }
         }
-        return cancelRequests;
+        return e.cancelRequests;
     }
 
     /** Not supported: a task's result comes from its coroutine. */
@@ -236,7 +287,7 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
         }
         if (mustCancel) {
             mustCancel = false;
-            injection = deliverCancel(new CancelledError(cancelMessage));
+            setInjection(deliverCancel(new CancelledError(cancelMessage)));
         }
         Task<?> previous = loop.swapCurrentTask(this);
         try {
@@ -282,9 +333,9 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
     private void runBody() {
         EventLoops.enterTaskThread(loop);
         try {
-            CancelledError early = injection;
+            CancelledError early = injection();
             if (early != null) {
-                injection = null;
+                setInjection(null);
                 throw early;
             }
             T value;
@@ -349,9 +400,9 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
         }
         fiber.suspend();
         waitingFor = null;
-        CancelledError injected = injection;
+        CancelledError injected = injection();
         if (injected != null) {
-            injection = null;
+            setInjection(null);
             if (!future.done()) {
                 future.removeWaiter(this);
             }
@@ -377,7 +428,7 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
         fiber.suspend();
         Object waited = waitingFor;
         waitingFor = null;
-        if (injection != null) {
+        if (injection() != null) {
             throwInjected();
         }
         if (waited == SLEEP_CANCELLED) {
@@ -389,8 +440,8 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
     private static final Object SLEEP_CANCELLED = new Object();
 
     private void throwInjected() {
-        CancelledError injected = injection;
-        injection = null;
+        CancelledError injected = injection();
+        setInjection(null);
         throw injected;
     }
 
@@ -424,9 +475,9 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
         }
         wakeUp();
         fiber.suspend();
-        CancelledError injected = injection;
+        CancelledError injected = injection();
         if (injected != null) {
-            injection = null;
+            setInjection(null);
             throw injected;
         }
     }
@@ -449,7 +500,7 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
     }
 
     private boolean scopeCancelled() {
-        for (CancelScope s = scopes; s != null; s = s.parent) {
+        for (CancelScope s = scopes(); s != null; s = s.parent) {
             if (s.cancelled) {
                 return true;
             }
@@ -460,7 +511,7 @@ public class Task<T> extends Future<T> implements Ready, FiberBody {
     /** The cancellation to raise at an await: translated by the outermost cancelled scope that claims it. */
     private CancelledError deliverCancel(CancelledError cause) {
         CancelledError result = cause;
-        for (CancelScope s = scopes; s != null; s = s.parent) {
+        for (CancelScope s = scopes(); s != null; s = s.parent) {
             if (s.cancelled) {
                 CancelledError translated = s.translate(cause);
                 if (translated != null) {

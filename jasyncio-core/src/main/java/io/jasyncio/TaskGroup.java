@@ -179,8 +179,8 @@ public final class TaskGroup {
                     // Once the children are cancelled, the wait must go on until they are gone. A cancelled
                     // scope around the group (an expired timeout) would raise at every await and turn the
                     // wait into a busy loop; it already had its effect, so wait outside the scopes.
-                    enclosing = parent.scopes;
-                    parent.scopes = null;
+                    enclosing = parent.scopes();
+                    parent.setScopes(null);
                     detached = true;
                 }
                 try {
@@ -197,7 +197,7 @@ public final class TaskGroup {
             }
         } finally {
             if (detached) {
-                parent.scopes = enclosing;
+                parent.setScopes(enclosing);
             }
         }
         return propagateCancellation;

@@ -88,13 +88,13 @@ class TimeoutTest {
     void aNaNDeadlineIsRefusedAndLeavesNoScopeBehind(SelectorEventLoop loop) {
         Task<?> me = Aio.currentTask();
         assertThrows(IllegalArgumentException.class, () -> Aio.timeout(Double.NaN));
-        assertNull(me.scopes, "a Timeout whose constructor failed is never closed: it must not be pushed");
+        assertNull(me.scopes(), "a Timeout whose constructor failed is never closed: it must not be pushed");
         try (Timeout t = Aio.timeout(1.0)) {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> t.reschedule(Double.NaN));
             assertEquals("the deadline is NaN", e.getMessage());
             assertEquals(1.0, t.when(), "the deadline is unchanged");
         }
-        assertNull(me.scopes);
+        assertNull(me.scopes());
     }
 
     @AioTest
