@@ -57,3 +57,8 @@ for size in sorted({r["size"] for r in rows}):
 print()
 for (a, b, label), oks in tally.items():
     print(f"- {a} vs {b} ({label}): met on {sum(oks)}/{len(oks)} rows")
+bad = [r for r in rows if r["server_core_busy_pct"] + 1 < r["server_cpu_pct"]]
+print(f"- runs where CPU 0's busy share is below the server process's own CPU share (impossible when pinned; "
+      f"the VM's per-core accounting is off): {len(bad)} of {len(rows)}")
+pr = sorted(r["probe_ns_cpu0"] for r in rows); pc = sorted(r["probe_ns_cpu1"] for r in rows)
+print(f"- cpuprobe ns/iteration (2.6 = quiet): CPU 0 median {med(pr):.1f} (max {pr[-1]:.1f}), CPU 1 median {med(pc):.1f} (max {pc[-1]:.1f})")
