@@ -1,32 +1,39 @@
 #!/usr/bin/env bash
-# bench-net-echo.sh - the protocol echo server (io.jasyncio.bench.EchoProtocolServer) side by side
+# bench-net-echo.sh - the protocol and streams echo servers (io.jasyncio.bench.EchoProtocolServer,
+# EchoStreamServer) side by side
 # with the harness's reference servers, interleaved round by round so that machine noise is spread
 # over all of them; then a table of medians (docs/net-benchmarks.md explains the columns).
 #
-#   scripts/bench-net-echo.sh [-b BENCH_DIR] [-r ROUNDS] [-s SIZES] [-c CONNS] [-d SECS] [SERVER...]
+#   scripts/bench-net-echo.sh [-b BENCH_DIR] [-r ROUNDS] [-R FIRST_ROUND] [-s SIZES] [-c CONNS] [-d SECS]
+#                             [-o OUT.jsonl] [-S] [SERVER...]
 #
-# SERVER: jasyncio-proto (this project) and any echo name of BENCH_DIR/lib/servers.sh
-# (default: jasyncio-proto java-nio uvloop-proto asyncio-proto). BENCH_DIR defaults to ../shared/bench
-# and must be built (its build.sh). Raw JSON lines go to BENCH_DIR/results/net-echo-DATE.jsonl.
-# Build the jar first: mvn -q -o package -pl jasyncio-core,jasyncio-bench -DskipTests
+# SERVER: jasyncio-proto, jasyncio-streams (this project) and any echo name of BENCH_DIR/lib/servers.sh
+# (default: jasyncio-proto jasyncio-streams java-nio netty-nio uvloop-proto asyncio-proto). BENCH_DIR
+# defaults to ../shared/bench and must be built (its build.sh). Raw JSON lines are appended to OUT
+# (default BENCH_DIR/results/net-echo-DATE.jsonl), so rounds can be added later with -o/-R;
+# -S only prints the table of OUT. Build the jar first:
+#   mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests
 set -eu
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
-BENCH="$ROOT/../shared/bench"; ROUNDS=3; SIZES=1024,10240,102400; CONNS=10,100; DUR=5
-while getopts "b:r:s:c:d:" o; do
+BENCH="$ROOT/../shared/bench"; ROUNDS=3; FIRST=1; SIZES=1024,10240,102400; CONNS=10,100; DUR=5; OUT=""; ONLY_SUMMARY=0
+while getopts "b:r:R:s:c:d:o:S" o; do
     case "$o" in
-        b) BENCH="$OPTARG" ;; r) ROUNDS="$OPTARG" ;; s) SIZES="$OPTARG" ;; c) CONNS="$OPTARG" ;; d) DUR="$OPTARG" ;;
-        *) sed -n '2,13p' "$0" >&2; exit 1 ;;
+        b) BENCH="$OPTARG" ;; r) ROUNDS="$OPTARG" ;; R) FIRST="$OPTARG" ;; s) SIZES="$OPTARG" ;; c) CONNS="$OPTARG" ;;
+        d) DUR="$OPTARG" ;; o) OUT="$OPTARG" ;; S) ONLY_SUMMARY=1 ;;
+        *) sed -n '2,16p' "$0" >&2; exit 1 ;;
     esac
 done
 shift $((OPTIND - 1))
-SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto java-nio uvloop-proto asyncio-proto)
+SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams java-nio netty-nio uvloop-proto asyncio-proto)
 BENCH="$(cd "$BENCH" && pwd)"
 JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
-[ -f "$JAR" ] || { echo "build first: mvn -q -o package -pl jasyncio-core,jasyncio-bench -DskipTests" >&2; exit 1; }
+[ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
 . "$BENCH/lib/servers.sh"
 ECHO_SERVERS[jasyncio-proto]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoProtocolServer {port}"
-OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
-for round in $(seq 1 "$ROUNDS"); do
+ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port}"
+[ -n "$OUT" ] || OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
+OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
+[ "$ONLY_SUMMARY" = 1 ] || for round in $(seq "$FIRST" $((FIRST + ROUNDS - 1))); do
     for s in "${SERVERS[@]}"; do
         cmd="${ECHO_SERVERS[$s]:-}"
         [ -n "$cmd" ] || { echo "unknown server $s" >&2; exit 1; }

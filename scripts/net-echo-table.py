@@ -1,0 +1,64 @@
+#!/usr/bin/env python3
+"""net-echo-table.py RAW.jsonl - medians of scripts/bench-net-echo.sh's raw lines, and the issue's targets.
+
+CPU per request: `core` = server core (CPU 0) busy share / req/s, what the harness README calls the
+server's CPU time per request (it includes whatever else ran on CPU 0); `proc` = the server
+process's own user+sys time / req/s. Targets (issue 4), per row, on medians:
+protocol server <= 1.10 x java-nio, streams server <= 1.20 x java-nio, both <= netty-nio and < uvloop-proto.
+"""
+import json, statistics, sys
+
+rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+order = []
+for r in rows:
+    if r["server"] not in order:
+        order.append(r["server"])
+med = statistics.median
+cells = {}
+print("| size × conns | server | n | req/s median (min–max) | **srv core µs/req** | srv proc µs/req | p99 µs | probe ns cpu0/1 |")
+print("|---|---|---|---|---|---|---|---|")
+for size in sorted({r["size"] for r in rows}):
+    for conns in sorted({r["conns"] for r in rows}):
+        for s in order:
+            g = [r for r in rows if r["server"] == s and r["size"] == size and r["conns"] == conns]
+            if not g:
+                continue
+            rps = [x["rps"] for x in g]
+            core = med(x["server_core_busy_pct"] * 1e4 / x["rps"] for x in g)
+            proc = med(x["server_cpu_pct"] * 1e4 / x["rps"] for x in g)
+            cells[(size, conns, s)] = (core, proc, med(rps))
+            print(f"| {size // 1024} KiB × {conns} | {s} | {len(g)} | {med(rps):,.0f} ({min(rps):,.0f}–{max(rps):,.0f}) "
+                  f"| **{core:.1f}** | {proc:.1f} | {med(x['lat_p99_us'] for x in g):,.0f} "
+                  f"| {med(x['probe_ns_cpu0'] for x in g):.1f}/{med(x['probe_ns_cpu1'] for x in g):.1f} |")
+
+print()
+print("Targets, ratio of CPU µs/req (core | proc); ✓ met, ✗ not met:")
+print()
+print("| size × conns | proto / nio (≤1.10) | streams / nio (≤1.20) | proto / netty (≤1) | streams / netty (≤1) | proto / uvloop (<1) | streams / uvloop (<1) |")
+print("|---|---|---|---|---|---|---|")
+tests = [("jasyncio-proto", "java-nio", 1.10, True), ("jasyncio-streams", "java-nio", 1.20, True),
+         ("jasyncio-proto", "netty-nio", 1.0, True), ("jasyncio-streams", "netty-nio", 1.0, True),
+         ("jasyncio-proto", "uvloop-proto", 1.0, False), ("jasyncio-streams", "uvloop-proto", 1.0, False)]
+tally = {}
+for size in sorted({r["size"] for r in rows}):
+    for conns in sorted({r["conns"] for r in rows}):
+        out = []
+        for a, b, lim, inclusive in tests:
+            if (size, conns, a) not in cells or (size, conns, b) not in cells:
+                out.append("–"); continue
+            parts = []
+            for i, label in ((0, "core"), (1, "proc")):
+                q = cells[(size, conns, a)][i] / cells[(size, conns, b)][i]
+                ok = q <= lim if inclusive else q < lim
+                tally.setdefault((a, b, label), []).append(ok)
+                parts.append(f"{q:.2f} {'✓' if ok else '✗'}")
+            out.append(" \\| ".join(parts))
+        print(f"| {size // 1024} KiB × {conns} | " + " | ".join(out) + " |")
+print()
+for (a, b, label), oks in tally.items():
+    print(f"- {a} vs {b} ({label}): met on {sum(oks)}/{len(oks)} rows")
+bad = [r for r in rows if r["server_core_busy_pct"] + 1 < r["server_cpu_pct"]]
+print(f"- runs where CPU 0's busy share is below the server process's own CPU share (impossible when pinned; "
+      f"the VM's per-core accounting is off): {len(bad)} of {len(rows)}")
+pr = sorted(r["probe_ns_cpu0"] for r in rows); pc = sorted(r["probe_ns_cpu1"] for r in rows)
+print(f"- cpuprobe ns/iteration (2.6 = quiet): CPU 0 median {med(pr):.1f} (max {pr[-1]:.1f}), CPU 1 median {med(pc):.1f} (max {pc[-1]:.1f})")
