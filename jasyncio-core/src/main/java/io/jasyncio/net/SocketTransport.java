@@ -402,24 +402,14 @@ public final class SocketTransport implements Transport {
     private void maybePauseProtocol() {
         if (!protocolPaused && buffer.size() > high) {
             protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException e) {
-                loop.callExceptionHandler(ExceptionContext.of("protocol.pauseWriting() failed", e)
-                        .with("transport", this).with("protocol", protocol));
-            }
+            ProtocolCalls.pauseWriting(loop, this, protocol);
         }
     }
 
     private void maybeResumeProtocol() {
         if (protocolPaused && buffer.size() <= low) {
             protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException e) {
-                loop.callExceptionHandler(ExceptionContext.of("protocol.resumeWriting() failed", e)
-                        .with("transport", this).with("protocol", protocol));
-            }
+            ProtocolCalls.resumeWriting(loop, this, protocol);
         }
     }
 

@@ -214,24 +214,14 @@ public final class UdpTransport implements DatagramTransport {
     private void maybePauseProtocol() {
         if (!protocolPaused && bufferSize > high) {
             protocolPaused = true;
-            try {
-                protocol.pauseWriting();
-            } catch (RuntimeException e) {
-                loop.callExceptionHandler(ExceptionContext.of("protocol.pauseWriting() failed", e)
-                        .with("transport", this).with("protocol", protocol));
-            }
+            ProtocolCalls.pauseWriting(loop, this, protocol);
         }
     }
 
     private void maybeResumeProtocol() {
         if (protocolPaused && bufferSize <= low) {
             protocolPaused = false;
-            try {
-                protocol.resumeWriting();
-            } catch (RuntimeException e) {
-                loop.callExceptionHandler(ExceptionContext.of("protocol.resumeWriting() failed", e)
-                        .with("transport", this).with("protocol", protocol));
-            }
+            ProtocolCalls.resumeWriting(loop, this, protocol);
         }
     }
 
