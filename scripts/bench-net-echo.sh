@@ -31,6 +31,7 @@ JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
 . "$BENCH/lib/servers.sh"
 ECHO_SERVERS[jasyncio-proto]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoProtocolServer {port}"
 ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port}"
+ECHO_SERVERS[jasyncio-streams-read]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} read 65536"
 [ -n "$OUT" ] || OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
 OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
 [ "$ONLY_SUMMARY" = 1 ] || for round in $(seq "$FIRST" $((FIRST + ROUNDS - 1))); do
