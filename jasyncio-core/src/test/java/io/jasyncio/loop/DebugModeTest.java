@@ -57,8 +57,10 @@ class DebugModeTest {
                     warnings.add(e.message());
                 }
             }
-            assertEquals(1, warnings.size(), warnings.toString());
-            String w = warnings.get(0);
+            // Only the 150 ms callback is certain to be slow; on a loaded machine others may be too.
+            List<String> blocker = warnings.stream().filter(m -> m.contains("Blocker[150 ms]")).toList();
+            assertEquals(1, blocker.size(), warnings.toString());
+            String w = blocker.get(0);
             assertTrue(w.matches("(?s)Executing <Handle Blocker\\[150 ms\\]> took \\d+\\.\\d{3} seconds\n.*"), w);
             assertTrue(w.contains("seconds\n  scheduled at:"), w);
             assertTrue(w.contains("DebugModeTest.slowCallbackIsReportedWithItsNameAndWhereItWasScheduled"), w);
@@ -93,7 +95,8 @@ class DebugModeTest {
             loop.callSoon(new Blocker(30));
             loop.callSoon(loop::stop);
             loop.runForever();
-            assertEquals(1, log.entries.size());
+            assertEquals(1, log.entries.stream().filter(e -> e.message().contains("Blocker[30 ms]")).count(),
+                    log.entries.toString());
         }
     }
 
