@@ -36,6 +36,7 @@ public class SelectorEventLoop implements EventLoop {
     private volatile Thread thread;
     private boolean stopping;
     private int timerSequence;
+    private long iterations;
     private Task<?> currentTask;
     private TaskFactory taskFactory;
     private ExceptionHandler exceptionHandler;
@@ -636,7 +637,17 @@ public class SelectorEventLoop implements EventLoop {
 
     // ---- one iteration -------------------------------------------------------------------------
 
+    /**
+     * How many iterations the loop has begun (each one polls for I/O, then runs the callbacks that were
+     * ready). Not in asyncio: transports use it to send the first write of an iteration at once and
+     * gather the later ones into one system call (see {@code SocketTransport}).
+     */
+    public long iterations() {
+        return iterations;
+    }
+
     private void runOnce() {
+        iterations++;
         drainInbox();
         long timeout;
         if (!ready.isEmpty() || stopping) {

@@ -9,6 +9,7 @@ import java.net.SocketAddress;
 import java.net.StandardSocketOptions;
 import java.nio.ByteBuffer;
 import java.nio.channels.SocketChannel;
+import java.util.List;
 
 /**
  * A stream transport over a non-blocking {@link SocketChannel}, TCP or Unix domain (asyncio's
@@ -20,8 +21,12 @@ import java.nio.channels.SocketChannel;
  *       reuses for every connection, and calls {@link Protocol#dataReceived}; a {@link BufferedProtocol}
  *       gets the bytes read straight into its own buffer instead. End of stream calls
  *       {@code eofReceived}, which closes the transport unless it returns {@code true}.</li>
- *   <li>Writing: {@link #write} tries the socket at once and copies only what it does not take into the
- *       write buffer, which is flushed when the socket is writable. Above the high-water mark (64 KiB by
+ *   <li>Writing: the first {@link #write} of a loop iteration tries the socket at once and copies only
+ *       what it does not take into the write buffer, which is flushed when the socket is writable. Later
+ *       writes in the same iteration (a broker fanning out a burst, a server answering pipelined
+ *       requests) are copied into the buffer and sent together by one gathering write at the start of
+ *       the next iteration, so a burst of small writes costs a few system calls instead of one each;
+ *       {@link #writelines} sends its buffers in one gathering write. Above the high-water mark (64 KiB by
  *       default) the protocol's {@code pauseWriting} is called, at or below the low one (16 KiB)
  *       {@code resumeWriting}.</li>
  *   <li>Closing: {@link #close} stops reading, sends what is buffered, then closes the socket and calls
@@ -41,6 +46,7 @@ public final class SocketTransport implements Transport {
     private final SocketAddress peername;
     private final Runnable onReadable = this::readReady;
     private final Runnable onWritable = this::writeReady;
+    private final Runnable onFlush = this::flushDeferred;
     private ConnectionProtocol protocol;
     private BufferedProtocol buffered;
     private Server server;
@@ -48,6 +54,10 @@ public final class SocketTransport implements Transport {
     private int high = 64 * 1024;
     private int low = 16 * 1024;
     private boolean protocolPaused;
+    /** The loop iteration of the last write that went to the socket at once. */
+    private long sentInIteration = -1;
+    /** A flush of the writes of this iteration is scheduled for the next one. */
+    private boolean flushScheduled;
     /** close() or a fatal error: no more reading; the connection goes once the buffer is flushed. */
     private boolean closing;
     /** writeEof() was called. */
@@ -284,42 +294,140 @@ public final class SocketTransport implements Transport {
 
     /**
      * Sends the remaining bytes of {@code data} (asyncio {@code write}): straight to the socket if nothing
-     * is buffered, the rest copied into the write buffer; the caller may reuse {@code data} on return.
-     * Raises {@link IllegalStateException} after {@link #writeEof()} or {@link #close()}. After the
-     * connection is lost, writes are silently dropped (a warning is logged after a few).
+     * is buffered and this is the connection's first write in this loop iteration, the rest copied into
+     * the write buffer (later writes of the iteration go out together at the start of the next one); the
+     * caller may reuse {@code data} on return. Raises {@link IllegalStateException} after
+     * {@link #writeEof()} or {@link #close()}. After the connection is lost, writes are silently dropped
+     * (a warning is logged after a few).
      */
     @Override
     public void write(ByteBuffer data) {
+        if (!writable() || !data.hasRemaining()) {
+            return;
+        }
+        if (buffer.isEmpty()) {
+            if (!sendNow(new ByteBuffer[] {data})) {
+                return;
+            }
+        }
+        int before = buffer.size();
+        buffer.append(data);
+        flushIfFull(before);
+        maybePauseProtocol();
+    }
+
+    /**
+     * Sends each buffer in turn (asyncio {@code writelines}), as {@link #write} does, but in one gathering
+     * write when it goes to the socket at once: a length prefix and its payload leave in one segment.
+     */
+    @Override
+    public void writelines(List<ByteBuffer> data) {
+        if (!writable()) {
+            return;
+        }
+        if (buffer.isEmpty()) {
+            if (!sendNow(data.toArray(new ByteBuffer[0]))) {
+                return;
+            }
+        }
+        int before = buffer.size();
+        for (ByteBuffer b : data) {
+            buffer.append(b);
+        }
+        flushIfFull(before);
+        maybePauseProtocol();
+    }
+
+    /**
+     * Writes held back for the next iteration go out at once when they pass the high-water mark (the
+     * buffer held {@code before} bytes), so that the protocol is paused only when the socket refuses
+     * bytes, as in asyncio, never because of the holding back.
+     */
+    private void flushIfFull(int before) {
+        if (!flushScheduled || before > high || buffer.size() <= high) {
+            return;
+        }
+        try {
+            buffer.flushTo(channel);
+        } catch (IOException e) {
+            buffer.clear();
+            fatalError(e, "Fatal write error on socket transport");
+            return;
+        }
+        if (!buffer.isEmpty()) {
+            loop.addWriter(channel, onWritable);
+        }
+    }
+
+    /** Checks that writing is allowed; {@code false} (and counted) once the connection is lost. */
+    private boolean writable() {
         if (eof) {
             throw new IllegalStateException("Cannot call write() after writeEof()");
         }
         if (closeCalled) {
             throw new IllegalStateException("Cannot call write() after close()");
         }
-        if (!data.hasRemaining()) {
-            return;
-        }
         if (connLost > 0) {
             if (connLost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
                 loop.logger().log(Level.WARNING, "socket.send() raised exception.");
             }
             connLost++;
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * With an empty buffer: the iteration's first write goes to the socket now, a later one waits for the
+     * flush scheduled for the next iteration. Returns whether bytes of {@code data} remain to be buffered.
+     */
+    private boolean sendNow(ByteBuffer[] data) {
+        long iteration = loop.iterations();
+        if (sentInIteration == iteration) {
+            if (!flushScheduled) {
+                flushScheduled = true;
+                loop.callSoon(onFlush);
+            }
+            return true;
+        }
+        sentInIteration = iteration;
+        try {
+            if (data.length == 1) {
+                channel.write(data[0]);
+            } else {
+                channel.write(data);
+            }
+        } catch (IOException e) {
+            fatalError(e, "Fatal write error on socket transport");
+            return false;
+        }
+        for (ByteBuffer b : data) {
+            if (b.hasRemaining()) {
+                loop.addWriter(channel, onWritable);
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Sends what the writes of the last iteration buffered, in one gathering write. */
+    private void flushDeferred() {
+        flushScheduled = false;
+        if (connLost > 0 || buffer.isEmpty()) {
             return;
         }
-        if (buffer.isEmpty()) {
-            try {
-                channel.write(data);
-            } catch (IOException e) {
-                fatalError(e, "Fatal write error on socket transport");
-                return;
-            }
-            if (!data.hasRemaining()) {
-                return;
-            }
+        sentInIteration = loop.iterations();
+        try {
+            buffer.flushTo(channel);
+        } catch (IOException e) {
+            buffer.clear();
+            fatalError(e, "Fatal write error on socket transport");
+            return;
+        }
+        if (!buffer.isEmpty()) {
             loop.addWriter(channel, onWritable);
         }
-        buffer.append(data);
-        maybePauseProtocol();
+        flushed();
     }
 
     private void writeReady() {
@@ -334,6 +442,11 @@ public final class SocketTransport implements Transport {
             fatalError(e, "Fatal write error on socket transport");
             return;
         }
+        flushed();
+    }
+
+    /** After a flush: resumes the protocol below the low-water mark; once all is sent, closes if asked to. */
+    private void flushed() {
         maybeResumeProtocol(); // may write more
         if (buffer.isEmpty() && connLost == 0) {
             loop.removeWriter(channel);
