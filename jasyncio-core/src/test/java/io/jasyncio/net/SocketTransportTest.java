@@ -350,4 +350,34 @@ class SocketTransportTest {
             Aio.await(accepted.getFirst().lost);
         }
     }
+
+    @AioTest(virtualTime = false, timeoutSeconds = 20)
+    void laterWritesOfAnIterationAreHeldAndSentTogetherOnTheNext(SelectorEventLoop loop) throws Exception {
+        try (Server server = loop.createServer(EchoProtocol::new, "127.0.0.1", 0)) {
+            Connection<RecordingProtocol> c = loop.createConnection(RecordingProtocol::new, "127.0.0.1", port(server));
+            Transport t = c.transport();
+            Aio.sleep(0);
+            byte[] a = "first ".getBytes(StandardCharsets.US_ASCII);
+            byte[] b = "second ".getBytes(StandardCharsets.US_ASCII);
+            byte[] d = "fourth".getBytes(StandardCharsets.US_ASCII);
+            long iteration = loop.iterations();
+            t.write(a);
+            assertEquals(0, t.getWriteBufferSize(), "the iteration's first write goes to the socket at once");
+            t.write(b);
+            t.writelines(List.of(ByteBuffer.wrap("third ".getBytes(StandardCharsets.US_ASCII))));
+            assertEquals(b.length + 6, t.getWriteBufferSize(), "later writes of the same iteration are held");
+            assertEquals(iteration, loop.iterations());
+            Aio.sleep(0);
+            assertEquals(0, t.getWriteBufferSize(), "sent at the start of the next iteration");
+            Aio.sleep(0); // that flush was this iteration's write to the socket; the next one is free
+            t.writelines(List.of(ByteBuffer.wrap("<".getBytes(StandardCharsets.US_ASCII)), ByteBuffer.wrap(d)));
+            assertEquals(0, t.getWriteBufferSize(), "writelines goes out in one gathering write");
+            t.write(b);
+            assertEquals(b.length, t.getWriteBufferSize());
+            c.protocol().awaitCount(6 + 7 + 6 + 1 + 6 + 7);
+            assertEquals("first second third <fourthsecond ", new String(c.protocol().received(), StandardCharsets.US_ASCII));
+            t.close();
+            Aio.await(c.protocol().lost);
+        }
+    }
 }
