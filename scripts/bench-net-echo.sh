@@ -7,8 +7,10 @@
 #   scripts/bench-net-echo.sh [-b BENCH_DIR] [-r ROUNDS] [-R FIRST_ROUND] [-s SIZES] [-c CONNS] [-d SECS]
 #                             [-o OUT.jsonl] [-S] [SERVER...]
 #
-# SERVER: jasyncio-proto, jasyncio-streams (this project) and any echo name of BENCH_DIR/lib/servers.sh
-# (default: jasyncio-proto jasyncio-streams java-nio netty-nio uvloop-proto asyncio-proto). BENCH_DIR
+# SERVER: this project's jasyncio-proto (Protocol), jasyncio-streams (readInto a direct ByteBuffer),
+# jasyncio-streams-into (readInto a byte[]), jasyncio-streams-read (read(n): a new byte[] per read),
+# jasyncio-streams-1k (readExactly(1024) per round), and any echo name of BENCH_DIR/lib/servers.sh
+# (default: all but jasyncio-streams-1k, then java-nio netty-nio uvloop-proto asyncio-proto). BENCH_DIR
 # defaults to ../shared/bench and must be built (its build.sh). Raw JSON lines are appended to OUT
 # (default BENCH_DIR/results/net-echo-DATE.jsonl), so rounds can be added later with -o/-R;
 # -S only prints the table of OUT. Build the jar first:
@@ -24,14 +26,16 @@ while getopts "b:r:R:s:c:d:o:S" o; do
     esac
 done
 shift $((OPTIND - 1))
-SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams java-nio netty-nio uvloop-proto asyncio-proto)
+SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams jasyncio-streams-into jasyncio-streams-read java-nio netty-nio uvloop-proto asyncio-proto)
 BENCH="$(cd "$BENCH" && pwd)"
 JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
 [ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
 . "$BENCH/lib/servers.sh"
 ECHO_SERVERS[jasyncio-proto]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoProtocolServer {port}"
-ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port}"
-ECHO_SERVERS[jasyncio-streams-read]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} read 65536"
+ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} direct 262144"
+ECHO_SERVERS[jasyncio-streams-into]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} into 262144"
+ECHO_SERVERS[jasyncio-streams-1k]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} exactly 1024"
+ECHO_SERVERS[jasyncio-streams-read]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} read 262144"
 [ -n "$OUT" ] || OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
 OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
 [ "$ONLY_SUMMARY" = 1 ] || for round in $(seq "$FIRST" $((FIRST + ROUNDS - 1))); do

@@ -6,14 +6,14 @@ import java.nio.channels.GatheringByteChannel;
 import java.util.ArrayDeque;
 
 /**
- * The bytes a stream transport accepted but the socket has not taken yet: a queue of heap chunks in read
- * mode. Each byte is copied once, into the tail chunk; small writes share a chunk, so a burst of tiny
- * writes makes few buffers, and the queue is flushed with one gathering write.
+ * The bytes a stream transport accepted but the socket has not taken yet: a queue of chunks in read mode,
+ * direct ones the loop thread reuses ({@link WriteChunks}). Each byte is copied once, into the tail chunk;
+ * small writes share a chunk, so a burst of tiny writes makes few buffers, and the queue is flushed with
+ * one gathering write. Chunks go back to the thread's pool as they are sent, so an idle connection keeps
+ * none. Used on the loop thread only.
  */
 final class WriteBuffer {
 
-    /** The smallest chunk allocated: small writes are packed into chunks of this size. */
-    private static final int CHUNK = 16 * 1024;
     /** At most this many chunks go into one gathering write. */
     private static final int GATHER = 64;
 
@@ -41,15 +41,19 @@ final class WriteBuffer {
             chunks = new ArrayDeque<>(4);
         }
         ByteBuffer tail = chunks.peekLast();
-        if (tail != null && tail.capacity() - tail.limit() >= len) {
+        int from = data.position();
+        int left = len;
+        while (left > 0) {
+            if (tail == null || tail.limit() == tail.capacity()) {
+                tail = WriteChunks.get().take(left);
+                chunks.addLast(tail);
+            }
             int at = tail.limit();
-            tail.limit(at + len);
-            tail.put(at, data, data.position(), len);
-        } else {
-            ByteBuffer chunk = ByteBuffer.allocate(Math.max(len, CHUNK));
-            chunk.put(0, data, data.position(), len);
-            chunk.limit(len);
-            chunks.addLast(chunk);
+            int k = Math.min(left, tail.capacity() - at);
+            tail.limit(at + k);
+            tail.put(at, data, from, k);
+            from += k;
+            left -= k;
         }
         data.position(data.limit());
         size += len;
@@ -80,7 +84,7 @@ final class WriteBuffer {
         size -= (int) n;
         ByteBuffer head;
         while ((head = chunks.peekFirst()) != null && !head.hasRemaining()) {
-            chunks.pollFirst();
+            WriteChunks.get().give(chunks.pollFirst());
         }
         if (size == 0) {
             clear(); // drained: an idle connection keeps nothing
@@ -90,6 +94,12 @@ final class WriteBuffer {
 
     /** Drops everything. */
     void clear() {
+        if (chunks != null) {
+            WriteChunks pool = WriteChunks.get();
+            for (ByteBuffer chunk : chunks) {
+                pool.give(chunk);
+            }
+        }
         chunks = null;
         gather = null;
         size = 0;

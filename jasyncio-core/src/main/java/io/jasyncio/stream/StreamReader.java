@@ -11,6 +11,7 @@ import io.jasyncio.net.ReadTransport;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.ReadOnlyBufferException;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.NoSuchElementException;
@@ -53,6 +54,8 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private static final int MIN_FREE = 16 * 1024;
     /** At most this much extra space is offered at once for a read that waits for many bytes. */
     private static final int MAX_WANTED_FREE = 1024 * 1024;
+    /** The least room a suspended {@link #readInto(ByteBuffer)} must have for a transport to fill it directly. */
+    private static final int MIN_DIRECT_READ = 4 * 1024;
     private static final byte[] EMPTY = new byte[0];
     private static final byte[] NEWLINE = {'\n'};
 
@@ -71,6 +74,11 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private Throwable exception;
     private ReadTransport transport;
     private boolean paused;
+    /** The destination of a suspended {@link #readInto(ByteBuffer)}, which new bytes may go straight into. */
+    private ByteBuffer intoTarget;
+    /** Whether the last {@link #getBuffer(int)} returned {@link #intoTarget}, and its position then. */
+    private boolean intoHanded;
+    private int intoStart;
 
     /** A reader with the default limit on the current event loop. */
     public StreamReader() {
@@ -150,9 +158,22 @@ public class StreamReader implements AsyncIterable<byte[]> {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
+        intoHanded = false;
         int n = data.remaining();
         if (n == 0) {
             return;
+        }
+        ByteBuffer dst = intoTarget;
+        if (dst != null && start == end) {
+            // A readInto is waiting on an empty buffer: its destination takes what fits, the rest is buffered.
+            int k = Math.min(n, dst.remaining());
+            dst.put(dst.position(), data, data.position(), k);
+            data.position(data.position() + k);
+            deliveredInto(dst, dst.position() + k);
+            n -= k;
+            if (n == 0) {
+                return;
+            }
         }
         ensureFree(n);
         data.get(buf, end, n);
@@ -168,11 +189,21 @@ public class StreamReader implements AsyncIterable<byte[]> {
     /**
      * The free end of the buffer, for a transport to read into ({@code BufferedProtocol.get_buffer}): at
      * least {@code sizeHint} bytes, and at least 16 KiB. Follow it with {@link #bufferUpdated(int)}.
+     *
+     * <p>While a {@link #readInto(ByteBuffer)} waits on an empty buffer with at least 4 KiB (and
+     * {@code sizeHint}) of room, this is that read's destination itself, so the bytes are copied once.
      */
     public ByteBuffer getBuffer(int sizeHint) {
         if (eof) {
             throw new IllegalStateException("getBuffer after feedEof");
         }
+        ByteBuffer dst = intoTarget;
+        if (dst != null && start == end && dst.remaining() >= Math.max(sizeHint, MIN_DIRECT_READ)) {
+            intoHanded = true;
+            intoStart = dst.position();
+            return dst;
+        }
+        intoHanded = false;
         int want = Math.max(MIN_FREE, sizeHint);
         if (wanted > 0) {
             want = Math.max(want, Math.min(wanted - (end - start), MAX_WANTED_FREE));
@@ -187,6 +218,17 @@ public class StreamReader implements AsyncIterable<byte[]> {
 
     /** {@code nbytes} bytes were written at the position of the last {@link #getBuffer(int)}. */
     public void bufferUpdated(int nbytes) {
+        if (intoHanded) {
+            intoHanded = false;
+            ByteBuffer dst = intoTarget;
+            if (nbytes < 0 || intoStart + nbytes > dst.limit()) {
+                throw new IllegalArgumentException("bufferUpdated(" + nbytes + ") beyond the buffer given");
+            }
+            if (nbytes > 0) {
+                deliveredInto(dst, intoStart + nbytes);
+            }
+            return;
+        }
         if (nbytes < 0 || end + nbytes > buf.length) {
             throw new IllegalArgumentException("bufferUpdated(" + nbytes + ") beyond the buffer given");
         }
@@ -208,6 +250,13 @@ public class StreamReader implements AsyncIterable<byte[]> {
                 transport = null;
             }
         }
+    }
+
+    /** Bytes went straight into the waiting readInto's destination, up to {@code newPosition}: wake it. */
+    private void deliveredInto(ByteBuffer dst, int newPosition) {
+        dst.position(newPosition);
+        intoTarget = null; // anything more is buffered until the reader runs
+        wakeupWaiter();
     }
 
     private void wakeupWaiter() {
@@ -269,6 +318,83 @@ public class StreamReader implements AsyncIterable<byte[]> {
      */
     public byte[] read() throws IOException {
         return read(-1);
+    }
+
+    /**
+     * Reads up to {@code dst.remaining()} bytes into {@code dst} and returns how many, or -1 at the end of
+     * the stream (as {@code sock_recv_into}, for a stream): at least one byte unless the stream has ended;
+     * 0 if {@code dst} has no room. The bytes go at {@code dst}'s position, which advances; nothing is
+     * allocated. While the buffer is empty the transport reads straight into {@code dst} (one copy fewer
+     * than {@link #read(int)}; none from a socket into a direct buffer).
+     *
+     * <p>Suspends while the buffer is empty and the stream has not ended; cancellable, leaving the stream
+     * as it was: bytes that had already reached {@code dst} are put back in front of the buffer and
+     * {@code dst}'s position is restored. Raises the stream's error, if it ended with one, and
+     * {@link ReadOnlyBufferException} for a read-only {@code dst}.
+     */
+    public int readInto(ByteBuffer dst) throws IOException {
+        if (dst.isReadOnly()) {
+            throw new ReadOnlyBufferException();
+        }
+        checkNoWaiter("readInto");
+        throwIfFailed();
+        if (!dst.hasRemaining()) {
+            return 0;
+        }
+        if (start == end && !eof) {
+            int before = dst.position();
+            intoTarget = dst;
+            try {
+                waitForData("readInto", Math.min(dst.remaining(), limit));
+            } catch (Throwable e) {
+                unread(dst, before);
+                throw e;
+            } finally {
+                intoTarget = null;
+                intoHanded = false;
+            }
+            int got = dst.position() - before;
+            if (got > 0) {
+                return got;
+            }
+        }
+        if (start == end) {
+            return -1;
+        }
+        int n = Math.min(dst.remaining(), end - start);
+        dst.put(buf, start, n);
+        consume(n);
+        maybeResumeTransport();
+        return n;
+    }
+
+    /** {@link #readInto(ByteBuffer)} into {@code b[off, off + len)}. */
+    public int readInto(byte[] b, int off, int len) throws IOException {
+        return readInto(ByteBuffer.wrap(b, off, len));
+    }
+
+    /** {@link #readInto(ByteBuffer)} into the whole of {@code b}. */
+    public int readInto(byte[] b) throws IOException {
+        return readInto(ByteBuffer.wrap(b));
+    }
+
+    /** Puts back, in front of the buffer, the bytes a cancelled readInto already got in {@code dst[before, position)}. */
+    private void unread(ByteBuffer dst, int before) {
+        int got = dst.position() - before;
+        if (got == 0) {
+            return;
+        }
+        int len = end - start;
+        if (start < got) {
+            byte[] bigger = buf.length - len >= got ? buf : new byte[Math.max(len + got, MIN_FREE)];
+            System.arraycopy(buf, start, bigger, got, len);
+            buf = bigger;
+            start = got;
+            end = got + len;
+        }
+        start -= got;
+        dst.get(before, buf, start, got);
+        dst.position(before);
     }
 
     /**
@@ -461,6 +587,12 @@ public class StreamReader implements AsyncIterable<byte[]> {
     /** Removes the first {@code n} buffered bytes and returns them. */
     private byte[] take(int n) {
         byte[] out = n == 0 ? EMPTY : Arrays.copyOfRange(buf, start, start + n);
+        consume(n);
+        return out;
+    }
+
+    /** Drops the first {@code n} buffered bytes. */
+    private void consume(int n) {
         start += n;
         if (start == end) {
             start = 0;
@@ -470,7 +602,6 @@ public class StreamReader implements AsyncIterable<byte[]> {
                 view = null;
             }
         }
-        return out;
     }
 
     /** Makes room for {@code n} more bytes after {@code end}: compacts, else grows. */

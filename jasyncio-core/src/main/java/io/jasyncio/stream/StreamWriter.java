@@ -49,6 +49,11 @@ public class StreamWriter implements AutoCloseable {
         transport.write(data);
     }
 
+    /** Writes {@code data[off, off + len)}; never suspends, and the caller may reuse {@code data} on return. */
+    public void write(byte[] data, int off, int len) {
+        transport.write(ByteBuffer.wrap(data, off, len));
+    }
+
     /** Writes the remaining bytes of {@code data}; never suspends. */
     public void write(ByteBuffer data) {
         transport.write(data);
