@@ -9,8 +9,9 @@
 #
 # SERVER: this project's jasyncio-proto (Protocol), jasyncio-streams (readInto a direct ByteBuffer),
 # jasyncio-streams-into (readInto a byte[]), jasyncio-streams-read (read(n): a new byte[] per read),
-# jasyncio-streams-1k (readExactly(1024) per round), and any echo name of BENCH_DIR/lib/servers.sh
-# (default: all but jasyncio-streams-1k, then java-nio netty-nio uvloop-proto asyncio-proto). BENCH_DIR
+# jasyncio-streams-1k (readExactly(1024) per round), nio-per-conn (plain NIO with a buffer per
+# connection, a reference point), and any echo name of BENCH_DIR/lib/servers.sh (default: all but
+# jasyncio-streams-1k, then java-nio nio-per-conn netty-nio uvloop-proto asyncio-proto). BENCH_DIR
 # defaults to ../shared/bench and must be built (its build.sh). Raw JSON lines are appended to OUT
 # (default BENCH_DIR/results/net-echo-DATE.jsonl), so rounds can be added later with -o/-R;
 # -S only prints the table of OUT. Build the jar first:
@@ -26,7 +27,7 @@ while getopts "b:r:R:s:c:d:o:S" o; do
     esac
 done
 shift $((OPTIND - 1))
-SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams jasyncio-streams-into jasyncio-streams-read java-nio netty-nio uvloop-proto asyncio-proto)
+SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams jasyncio-streams-into jasyncio-streams-read java-nio nio-per-conn netty-nio uvloop-proto asyncio-proto)
 BENCH="$(cd "$BENCH" && pwd)"
 JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
 [ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
@@ -34,6 +35,7 @@ JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
 ECHO_SERVERS[jasyncio-proto]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoProtocolServer {port}"
 ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} direct 262144"
 ECHO_SERVERS[jasyncio-streams-into]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} into 262144"
+ECHO_SERVERS[nio-per-conn]="$BENCH/lib/jrun.sh 25 -cp $JAR io.jasyncio.bench.NioPerConnectionEchoServer {port}"
 ECHO_SERVERS[jasyncio-streams-1k]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} exactly 1024"
 ECHO_SERVERS[jasyncio-streams-read]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} read 262144"
 [ -n "$OUT" ] || OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
