@@ -37,10 +37,12 @@ import java.util.NoSuchElementException;
  * reader pauses the transport's reading; it resumes when the buffer drains to the limit, and whenever a
  * read needs more data.
  *
- * <p><b>Buffer.</b> The reader is also the receive buffer of a {@link io.jasyncio.net.BufferedProtocol}
- * ({@link #getBuffer(int)}, {@link #bufferUpdated(int)}): a socket transport reads straight into it, and
- * each read copies its bytes out once. The buffer is allocated on the first data (an idle connection holds
- * none) and released when it empties after it grew beyond {@code 2 * limit}.
+ * <p><b>Buffer.</b> The reader is a {@link io.jasyncio.net.BufferedProtocol}'s buffer
+ * ({@link #getBuffer(int)}, {@link #bufferUpdated(int)}): a socket transport reads into the loop thread's
+ * direct staging buffer, and the reader keeps the bytes received in an array sized to them, which it
+ * drops as soon as every byte has been read: a connection holds receive memory only for unread bytes
+ * (10,000 idle connections hold none). A waiting {@link #readInto(ByteBuffer)} has the socket read straight
+ * into its destination instead.
  *
  * <p>Iterating over a reader ({@code for (byte[] line : reader)}) is {@code async for line in reader}:
  * each step may suspend, and the loop ends at the end of the stream. Not thread-safe: use it on its loop.
@@ -50,10 +52,8 @@ public class StreamReader implements AsyncIterable<byte[]> {
     /** asyncio's default limit, 64 KiB. */
     public static final int DEFAULT_LIMIT = 64 * 1024;
 
-    /** The least free space {@link #getBuffer(int)} offers, so that a socket read is never tiny. */
-    private static final int MIN_FREE = 16 * 1024;
-    /** At most this much extra space is offered at once for a read that waits for many bytes. */
-    private static final int MAX_WANTED_FREE = 1024 * 1024;
+    /** The smallest buffer a reader allocates for the bytes it holds. */
+    private static final int MIN_CAPACITY = 256;
     /** The least room a suspended {@link #readInto(ByteBuffer)} must have for a transport to fill it directly. */
     private static final int MIN_DIRECT_READ = 4 * 1024;
     private static final byte[] EMPTY = new byte[0];
@@ -65,12 +65,10 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private byte[] buf = EMPTY;
     private int start;
     private int end;
-    /** A cached view of {@code buf} handed to transports by {@link #getBuffer(int)}. */
-    private ByteBuffer view;
+    /** Whether the last {@link #getBuffer(int)} lent the thread's staging buffer ({@link ReadStaging}). */
+    private boolean staged;
     private boolean eof;
     private Future<Void> waiter;
-    /** How many buffered bytes the suspended read needs in all (0: any), to size {@link #getBuffer(int)}. */
-    private int wanted;
     private Throwable exception;
     private ReadTransport transport;
     private boolean paused;
@@ -102,6 +100,11 @@ public class StreamReader implements AsyncIterable<byte[]> {
     /** The limit given at creation. */
     public int limit() {
         return limit;
+    }
+
+    /** The size of the array holding the unread bytes (0 when there are none), for tests of memory use. */
+    int capacity() {
+        return buf.length;
     }
 
     // ---- the protocol's side -------------------------------------------------------------------
@@ -187,11 +190,12 @@ public class StreamReader implements AsyncIterable<byte[]> {
     }
 
     /**
-     * The free end of the buffer, for a transport to read into ({@code BufferedProtocol.get_buffer}): at
-     * least {@code sizeHint} bytes, and at least 16 KiB. Follow it with {@link #bufferUpdated(int)}.
-     *
-     * <p>While a {@link #readInto(ByteBuffer)} waits on an empty buffer with at least 4 KiB (and
-     * {@code sizeHint}) of room, this is that read's destination itself, so the bytes are copied once.
+     * A buffer for a transport to read into ({@code BufferedProtocol.get_buffer}), to be followed by
+     * {@link #bufferUpdated(int)} before anything else runs on the loop thread: the loop thread's 256 KiB
+     * staging buffer, from which {@code bufferUpdated} keeps the bytes received (so a reader holds memory
+     * only for unread bytes). While a {@link #readInto(ByteBuffer)} waits on an empty buffer with at least
+     * 4 KiB (and {@code sizeHint}) of room, it is that read's destination itself, so the bytes are copied
+     * once, or not at all for a direct one.
      */
     public ByteBuffer getBuffer(int sizeHint) {
         if (eof) {
@@ -204,16 +208,8 @@ public class StreamReader implements AsyncIterable<byte[]> {
             return dst;
         }
         intoHanded = false;
-        int want = Math.max(MIN_FREE, sizeHint);
-        if (wanted > 0) {
-            want = Math.max(want, Math.min(wanted - (end - start), MAX_WANTED_FREE));
-        }
-        ensureFree(want);
-        if (view == null || view.array() != buf) {
-            view = ByteBuffer.wrap(buf);
-        }
-        view.limit(buf.length).position(end);
-        return view;
+        staged = true;
+        return ReadStaging.get();
     }
 
     /** {@code nbytes} bytes were written at the position of the last {@link #getBuffer(int)}. */
@@ -229,14 +225,15 @@ public class StreamReader implements AsyncIterable<byte[]> {
             }
             return;
         }
-        if (nbytes < 0 || end + nbytes > buf.length) {
+        if (!staged) {
+            throw new IllegalStateException("bufferUpdated(" + nbytes + ") without getBuffer()");
+        }
+        staged = false;
+        ByteBuffer staging = ReadStaging.get();
+        if (nbytes < 0 || nbytes > staging.capacity()) {
             throw new IllegalArgumentException("bufferUpdated(" + nbytes + ") beyond the buffer given");
         }
-        if (nbytes == 0) {
-            return;
-        }
-        end += nbytes;
-        afterAppend();
+        feedData(staging.limit(nbytes));
     }
 
     private void afterAppend() {
@@ -305,7 +302,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         }
         if (start == end && !eof) {
             // Offer the transport room for up to n bytes (at most the limit) in one socket read.
-            waitForData("read", Math.min(n, limit));
+            waitForData("read");
         }
         byte[] data = take(Math.min(n, end - start));
         maybeResumeTransport();
@@ -345,7 +342,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
             int before = dst.position();
             intoTarget = dst;
             try {
-                waitForData("readInto", Math.min(dst.remaining(), limit));
+                waitForData("readInto");
             } catch (Throwable e) {
                 unread(dst, before);
                 throw e;
@@ -386,7 +383,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         }
         int len = end - start;
         if (start < got) {
-            byte[] bigger = buf.length - len >= got ? buf : new byte[Math.max(len + got, MIN_FREE)];
+            byte[] bigger = buf.length - len >= got ? buf : new byte[Math.max(len + got, MIN_CAPACITY)];
             System.arraycopy(buf, start, bigger, got, len);
             buf = bigger;
             start = got;
@@ -469,7 +466,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
             if (eof) {
                 throw new IncompleteReadError(take(buflen), null);
             }
-            waitForData("readUntil", 0);
+            waitForData("readUntil");
         }
         if (isep > limit) {
             throw new LimitOverrunError("Separator is found, but chunk is longer than limit", isep);
@@ -501,7 +498,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
             if (eof) {
                 throw new IncompleteReadError(take(end - start), n);
             }
-            waitForData("readExactly", n);
+            waitForData("readExactly");
         }
         byte[] data = take(n);
         maybeResumeTransport();
@@ -561,7 +558,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
     }
 
     /** Suspends until data, EOF or an error arrives; resumes a paused transport first (it would deadlock). */
-    private void waitForData(String method, int wantedTotal) {
+    private void waitForData(String method) {
         checkNoWaiter(method);
         if (eof) {
             throw new IllegalStateException("waiting for data after EOF");
@@ -573,14 +570,12 @@ public class StreamReader implements AsyncIterable<byte[]> {
         }
         Future<Void> w = new Future<>(loop);
         waiter = w;
-        wanted = wantedTotal;
         try {
             Aio.await(w);
         } finally {
             if (waiter == w) {
                 waiter = null;
             }
-            wanted = 0;
         }
     }
 
@@ -595,12 +590,10 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private void consume(int n) {
         start += n;
         if (start == end) {
+            // Empty: the memory goes too (the next bytes arrive in the staging buffer).
             start = 0;
             end = 0;
-            if (buf.length > 2 * limit + MIN_FREE) {
-                buf = EMPTY;
-                view = null;
-            }
+            buf = EMPTY;
         }
     }
 
@@ -614,7 +607,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
             // Compacting moves the same bytes growing would copy, and allocates nothing.
             System.arraycopy(buf, start, buf, 0, len);
         } else {
-            int cap = Math.max(Math.max(buf.length * 2, len + n), MIN_FREE);
+            int cap = Math.max(Math.max(buf.length * 2, len + n), MIN_CAPACITY);
             byte[] bigger = new byte[cap];
             System.arraycopy(buf, start, bigger, 0, len);
             buf = bigger;

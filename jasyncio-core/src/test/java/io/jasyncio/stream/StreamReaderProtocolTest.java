@@ -119,7 +119,7 @@ class StreamReaderProtocolTest {
     }
 
     @AioTest
-    void theTransportReadsStraightIntoTheReadersBuffer(SelectorEventLoop loop) throws Exception {
+    void aBufferedTransportFeedsTheReaderThroughGetBufferAndBufferUpdated(SelectorEventLoop loop) throws Exception {
         StreamReader reader = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
         StreamReaderProtocol p = new StreamReaderProtocol(reader, null, loop);
         List<String> asked = new ArrayList<>();

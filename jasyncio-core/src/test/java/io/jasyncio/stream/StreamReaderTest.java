@@ -371,6 +371,38 @@ class StreamReaderTest {
     }
 
     @AioTest
+    void aReaderHoldsMemoryOnlyForUnreadBytes(SelectorEventLoop loop) throws Exception {
+        StreamReader r = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
+        assertEquals(0, r.capacity(), "nothing before the first byte");
+        ByteBuffer buf = r.getBuffer(-1);
+        assertTrue(buf.remaining() >= 256 * 1024, "a socket read may take up to 256 KiB: " + buf.remaining());
+        buf.put(b("0123456789"));
+        r.bufferUpdated(10);
+        assertEquals(256, r.capacity(), "ten bytes are kept in a small array, not in a 256 KiB one");
+        assertEquals("01234", s(r.read(5)));
+        assertEquals(256, r.capacity());
+        assertEquals("56789", s(r.read(5)));
+        assertEquals(0, r.capacity(), "every byte read: the array goes");
+    }
+
+    @AioTest
+    void readersOfOneThreadShareTheStagingBufferWithoutMixingBytes(SelectorEventLoop loop) throws Exception {
+        StreamReader a = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
+        StreamReader b = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
+        ByteBuffer forA = a.getBuffer(-1);
+        forA.put(b("for a"));
+        a.bufferUpdated(5);
+        ByteBuffer forB = b.getBuffer(-1);
+        assertSame(forA, forB, "one staging buffer per loop thread");
+        forB.put(b("for b!"));
+        b.bufferUpdated(6);
+        assertEquals("for a", s(a.read(100)));
+        assertEquals("for b!", s(b.read(100)));
+        assertEquals("bufferUpdated(1) without getBuffer()",
+                assertThrows(IllegalStateException.class, () -> a.bufferUpdated(1)).getMessage());
+    }
+
+    @AioTest
     void feedDataAfterEofIsAnError(SelectorEventLoop loop) {
         StreamReader r = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
         r.feedEof();
