@@ -347,16 +347,25 @@ public final class SocketTransport implements Transport {
         if (!flushScheduled || before > high || buffer.size() <= high) {
             return;
         }
+        flushNow();
+    }
+
+    /**
+     * Sends what the buffer holds, as much as the socket takes, and watches for writability if it refused
+     * some; {@code false} after a fatal write error (the buffer is then dropped).
+     */
+    private boolean flushNow() {
         try {
             buffer.flushTo(channel);
         } catch (IOException e) {
             buffer.clear();
             fatalError(e, "Fatal write error on socket transport");
-            return;
+            return false;
         }
         if (!buffer.isEmpty()) {
             loop.addWriter(channel, onWritable);
         }
+        return true;
     }
 
     /** Checks that writing is allowed; {@code false} (and counted) once the connection is lost. */
@@ -417,17 +426,9 @@ public final class SocketTransport implements Transport {
             return;
         }
         sentInIteration = loop.iterations();
-        try {
-            buffer.flushTo(channel);
-        } catch (IOException e) {
-            buffer.clear();
-            fatalError(e, "Fatal write error on socket transport");
-            return;
+        if (flushNow()) {
+            flushed();
         }
-        if (!buffer.isEmpty()) {
-            loop.addWriter(channel, onWritable);
-        }
-        flushed();
     }
 
     private void writeReady() {
