@@ -305,10 +305,17 @@ public final class SocketTransport implements Transport {
         if (!writable() || !data.hasRemaining()) {
             return;
         }
-        if (buffer.isEmpty()) {
-            if (!sendNow(new ByteBuffer[] {data})) {
+        if (buffer.isEmpty() && !holdBack()) {
+            try {
+                channel.write(data);
+            } catch (IOException e) {
+                fatalError(e, "Fatal write error on socket transport");
                 return;
             }
+            if (!data.hasRemaining()) {
+                return;
+            }
+            loop.addWriter(channel, onWritable);
         }
         int before = buffer.size();
         buffer.append(data);
@@ -322,13 +329,21 @@ public final class SocketTransport implements Transport {
      */
     @Override
     public void writelines(List<ByteBuffer> data) {
-        if (!writable()) {
+        if (!writable() || data.isEmpty()) {
             return;
         }
-        if (buffer.isEmpty()) {
-            if (!sendNow(data.toArray(new ByteBuffer[0]))) {
+        if (buffer.isEmpty() && !holdBack()) {
+            ByteBuffer[] all = data.toArray(new ByteBuffer[0]);
+            try {
+                channel.write(all);
+            } catch (IOException e) {
+                fatalError(e, "Fatal write error on socket transport");
                 return;
             }
+            if (!anyRemaining(all)) {
+                return;
+            }
+            loop.addWriter(channel, onWritable);
         }
         int before = buffer.size();
         for (ByteBuffer b : data) {
@@ -386,37 +401,31 @@ public final class SocketTransport implements Transport {
         return true;
     }
 
-    /**
-     * With an empty buffer: the iteration's first write goes to the socket now, a later one waits for the
-     * flush scheduled for the next iteration. Returns whether bytes of {@code data} remain to be buffered.
-     */
-    private boolean sendNow(ByteBuffer[] data) {
-        long iteration = loop.iterations();
-        if (sentInIteration == iteration) {
-            if (!flushScheduled) {
-                flushScheduled = true;
-                loop.callSoon(onFlush);
-            }
-            return true;
-        }
-        sentInIteration = iteration;
-        try {
-            if (data.length == 1) {
-                channel.write(data[0]);
-            } else {
-                channel.write(data);
-            }
-        } catch (IOException e) {
-            fatalError(e, "Fatal write error on socket transport");
-            return false;
-        }
-        for (ByteBuffer b : data) {
+    private static boolean anyRemaining(ByteBuffer[] buffers) {
+        for (ByteBuffer b : buffers) {
             if (b.hasRemaining()) {
-                loop.addWriter(channel, onWritable);
                 return true;
             }
         }
         return false;
+    }
+
+    /**
+     * Whether a write finding the buffer empty must wait for the next iteration: the connection already
+     * wrote to the socket in this one, so the write joins the flush scheduled for the next; otherwise it
+     * is this iteration's first and goes to the socket now (recorded as such).
+     */
+    private boolean holdBack() {
+        long iteration = loop.iterations();
+        if (sentInIteration != iteration) {
+            sentInIteration = iteration;
+            return false;
+        }
+        if (!flushScheduled) {
+            flushScheduled = true;
+            loop.callSoon(onFlush);
+        }
+        return true;
     }
 
     /** Sends what the writes of the last iteration buffered, in one gathering write. */

@@ -65,8 +65,11 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private byte[] buf = EMPTY;
     private int start;
     private int end;
-    /** Whether the last {@link #getBuffer(int)} lent the thread's staging buffer ({@link ReadStaging}). */
-    private boolean staged;
+    /**
+     * What the last {@link #getBuffer(int)} lent, until {@link #bufferUpdated(int)}: the thread's staging
+     * buffer ({@link ReadStaging}), the waiting readInto's {@link #intoTarget}, or {@code null}.
+     */
+    private ByteBuffer lent;
     private boolean eof;
     private Future<Void> waiter;
     private Throwable exception;
@@ -74,8 +77,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private boolean paused;
     /** The destination of a suspended {@link #readInto(ByteBuffer)}, which new bytes may go straight into. */
     private ByteBuffer intoTarget;
-    /** Whether the last {@link #getBuffer(int)} returned {@link #intoTarget}, and its position then. */
-    private boolean intoHanded;
+    /** The position of {@link #intoTarget} when it was lent. */
     private int intoStart;
 
     /** A reader with the default limit on the current event loop. */
@@ -161,7 +163,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         if (eof) {
             throw new IllegalStateException("feedData after feedEof");
         }
-        intoHanded = false;
+        lent = null;
         int n = data.remaining();
         if (n == 0) {
             return;
@@ -203,20 +205,23 @@ public class StreamReader implements AsyncIterable<byte[]> {
         }
         ByteBuffer dst = intoTarget;
         if (dst != null && start == end && dst.remaining() >= Math.max(sizeHint, MIN_DIRECT_READ)) {
-            intoHanded = true;
             intoStart = dst.position();
+            lent = dst;
             return dst;
         }
-        intoHanded = false;
-        staged = true;
-        return ReadStaging.get();
+        lent = ReadStaging.get();
+        return lent;
     }
 
     /** {@code nbytes} bytes were written at the position of the last {@link #getBuffer(int)}. */
     public void bufferUpdated(int nbytes) {
-        if (intoHanded) {
-            intoHanded = false;
-            ByteBuffer dst = intoTarget;
+        ByteBuffer given = lent;
+        lent = null;
+        if (given == null) {
+            throw new IllegalStateException("bufferUpdated(" + nbytes + ") without getBuffer()");
+        }
+        if (given == intoTarget) {
+            ByteBuffer dst = given;
             if (nbytes < 0 || intoStart + nbytes > dst.limit()) {
                 throw new IllegalArgumentException("bufferUpdated(" + nbytes + ") beyond the buffer given");
             }
@@ -225,15 +230,10 @@ public class StreamReader implements AsyncIterable<byte[]> {
             }
             return;
         }
-        if (!staged) {
-            throw new IllegalStateException("bufferUpdated(" + nbytes + ") without getBuffer()");
-        }
-        staged = false;
-        ByteBuffer staging = ReadStaging.get();
-        if (nbytes < 0 || nbytes > staging.capacity()) {
+        if (nbytes < 0 || nbytes > given.capacity()) {
             throw new IllegalArgumentException("bufferUpdated(" + nbytes + ") beyond the buffer given");
         }
-        feedData(staging.limit(nbytes));
+        feedData(given.clear().limit(nbytes));
     }
 
     private void afterAppend() {
@@ -348,7 +348,9 @@ public class StreamReader implements AsyncIterable<byte[]> {
                 throw e;
             } finally {
                 intoTarget = null;
-                intoHanded = false;
+                if (lent == dst) {
+                    lent = null;
+                }
             }
             int got = dst.position() - before;
             if (got > 0) {

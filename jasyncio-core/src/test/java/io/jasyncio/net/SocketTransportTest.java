@@ -380,4 +380,23 @@ class SocketTransportTest {
             Aio.await(c.protocol().lost);
         }
     }
+
+    @AioTest
+    void writelinesWithEmptyBuffersOrNoneSendsExactlyTheRest(SelectorEventLoop loop) throws Exception {
+        try (Server server = loop.createServer(EchoProtocol::new, "127.0.0.1", 0)) {
+            Connection<RecordingProtocol> c = loop.createConnection(RecordingProtocol::new, "127.0.0.1", port(server));
+            Transport t = c.transport();
+            Aio.sleep(0);
+            t.writelines(List.of());
+            t.writelines(List.of(ByteBuffer.wrap("ab".getBytes(StandardCharsets.US_ASCII)), ByteBuffer.allocate(0)));
+            assertEquals(0, t.getWriteBufferSize(), "everything went in the iteration's first write");
+            Aio.sleep(0);
+            Aio.sleep(0);
+            t.writelines(List.of(ByteBuffer.allocate(0), ByteBuffer.wrap("cd".getBytes(StandardCharsets.US_ASCII))));
+            c.protocol().awaitCount(4);
+            assertEquals("abcd", new String(c.protocol().received(), StandardCharsets.US_ASCII));
+            t.close();
+            Aio.await(c.protocol().lost);
+        }
+    }
 }
