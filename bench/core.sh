@@ -16,36 +16,10 @@
 # (installed with apt-get when run as root, else a clear error).
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/scripts/jdk.sh"
-export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-EXPORTS="--add-exports java.base/jdk.internal.vm=ALL-UNNAMED"
-PY=/usr/bin/python3
-CPU="${CPU:-1}"
-QUICK="${QUICK:-}"
+NAME=core.sh
+. "$ROOT/bench/lib.sh"
 STAMP="$(date +%Y-%m-%d-%H%M%S)"
 OUT="${OUT:-$ROOT/bench/results/core-$STAMP}"
-JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
-
-say() { echo "core.sh: $*" >&2; }
-die() { say "$*"; exit 1; }
-
-# ---- prerequisites ---------------------------------------------------------------------------------
-[ -x "$PY" ] || die "$PY is missing: the Python side runs on Debian's python3 (the one python3-uvloop is for)"
-if ! "$PY" -c 'import uvloop' 2>/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "python3-uvloop is missing; installing it (apt-get)"
-    apt-get update -q >&2 && apt-get install -y -q python3-uvloop >&2 \
-      || die "apt-get install python3-uvloop failed"
-    "$PY" -c 'import uvloop' || die "uvloop still not importable by $PY"
-  else
-    die "python3-uvloop is missing: run 'sudo apt-get update && sudo apt-get install -y python3-uvloop' (Debian's package, for $PY)"
-  fi
-fi
-PIN=()
-if [ "$CPU" != none ]; then
-  command -v taskset >/dev/null || die "taskset is missing (util-linux); or run with CPU=none"
-  PIN=(taskset -c "$CPU")
-fi
 mkdir -p "$OUT"
 
 # Optional noise signal: the shared harness's cpuprobe (ns per iteration of a fixed integer loop on
@@ -62,23 +36,8 @@ probe() {  # probe LABEL: one line "LABEL ns" into probes.txt
 }
 
 # ---- build -----------------------------------------------------------------------------------------
-say "building (mvn package, jasyncio-bench and what it needs)"
-(cd "$ROOT" && mvn -q -B -pl jasyncio-bench -am package -DskipTests) >&2
-[ -f "$JAR" ] || die "build did not produce $JAR"
-
-{
-  echo "date: $(date -Iseconds)"
-  echo "command: ${QUICK:+QUICK=1 }CPU=$CPU bench/core.sh"
-  echo "git: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc), pinned: $CPU"
-  echo "kernel: $(uname -r)"
-  echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
-  echo "python: $("$PY" -c 'import sys, uvloop; print(sys.version.split()[0], "uvloop", uvloop.__version__)')"
-  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "busiest other processes at start (%cpu, command):"
-  ps -eo pcpu=,args= --sort=-pcpu | head -4 | cut -c1-160 | sed 's/^/  /'
-} > "$OUT/versions.txt"
-cat "$OUT/versions.txt" >&2
+build_jar
+write_versions "$OUT/versions.txt"
 
 # ---- the measures, one at a time -------------------------------------------------------------------
 # Each measure runs on all three back to back (jasyncio, asyncio, uvloop), so that the three figures

@@ -15,48 +15,13 @@
 # Needs: JDK 25 (found as scripts/jdk.sh finds it), Maven, /usr/bin/python3 with python3-uvloop.
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-. "$ROOT/scripts/jdk.sh"
-export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-EXPORTS="--add-exports java.base/jdk.internal.vm=ALL-UNNAMED"
-PY=/usr/bin/python3
-CPU="${CPU:-1}"
-QUICK="${QUICK:-}"
+NAME=sync.sh
+. "$ROOT/bench/lib.sh"
 OUT="${OUT:-$ROOT/bench/results/sync-$(date +%Y-%m-%d-%H%M%S)}"
-JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
-
-say() { echo "sync.sh: $*" >&2; }
-die() { say "$*"; exit 1; }
-
-[ -x "$PY" ] || die "$PY is missing: the Python side runs on Debian's python3 (the one python3-uvloop is for)"
-if ! "$PY" -c 'import uvloop' 2>/dev/null; then
-  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "python3-uvloop is missing; installing it (apt-get)"
-    apt-get update -q >&2 && apt-get install -y -q python3-uvloop >&2 || die "apt-get install python3-uvloop failed"
-  else
-    die "python3-uvloop is missing: run 'sudo apt-get install -y python3-uvloop'"
-  fi
-fi
-PIN=()
-if [ "$CPU" != none ]; then
-  command -v taskset >/dev/null || die "taskset is missing (util-linux); or run with CPU=none"
-  PIN=(taskset -c "$CPU")
-fi
 mkdir -p "$OUT"
 
-say "building (mvn package, jasyncio-bench and what it needs)"
-(cd "$ROOT" && mvn -q -B -pl jasyncio-bench -am package -DskipTests) >&2
-[ -f "$JAR" ] || die "build did not produce $JAR"
-
-{
-  echo "date: $(date -Iseconds)"
-  echo "command: ${QUICK:+QUICK=1 }CPU=$CPU bench/sync.sh"
-  echo "git: $(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null)$(cd "$ROOT" && git diff --quiet 2>/dev/null || echo ' (dirty)')"
-  echo "cpu: $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs) x $(nproc), pinned: $CPU"
-  echo "load average at start: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "java: $("$JAVA_HOME/bin/java" -version 2>&1 | sed -n 2p)"
-  echo "python: $("$PY" -c 'import sys, uvloop; print(sys.version.split()[0], "uvloop", uvloop.__version__)')"
-} > "$OUT/versions.txt"
-cat "$OUT/versions.txt" >&2
+build_jar
+write_versions "$OUT/versions.txt"
 
 # ---- jasyncio: JMH -----------------------------------------------------------------------------------
 JMH_OPTS=(-f 2)

@@ -35,12 +35,8 @@ import java.util.List;
  *       connection only, with {@code connectionLost(error)}.</li>
  * </ul>
  */
-public final class SocketTransport implements Transport {
+public final class SocketTransport extends SelectorTransport<SocketChannel> implements Transport {
 
-    private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
-
-    private final SelectorEventLoop loop;
-    private final SocketChannel channel;
     private final boolean tcp;
     private final SocketAddress sockname;
     private final SocketAddress peername;
@@ -58,23 +54,16 @@ public final class SocketTransport implements Transport {
     private long sentInIteration = -1;
     /** A flush of the writes of this iteration is scheduled for the next one. */
     private boolean flushScheduled;
-    /** close() or a fatal error: no more reading; the connection goes once the buffer is flushed. */
-    private boolean closing;
     /** writeEof() was called. */
     private boolean eof;
     /** pauseReading() is in force. */
     private boolean paused;
     /** The peer sent EOF; reading stays off. */
     private boolean eofReceived;
-    /** Set when connectionLost is scheduled; counts the writes that came after. */
-    private int connLost;
     /** close() was called by the user: later writes raise. */
     private boolean closeCalled;
     private boolean reset;
-    private boolean closed;
     private Throwable madeError;
-    /** connectionMade was called, so connectionLost is owed. */
-    private boolean made;
 
     /**
      * Wraps a connected {@code channel} (asyncio's {@code _make_socket_transport}): schedules
@@ -85,8 +74,7 @@ public final class SocketTransport implements Transport {
      */
     public SocketTransport(SelectorEventLoop loop, SocketChannel channel, ConnectionProtocol protocol,
                            Future<Void> waiter, Server server) {
-        this.loop = loop;
-        this.channel = channel;
+        super(loop, channel);
         this.sockname = localAddress(channel);
         this.peername = remoteAddress(channel);
         this.tcp = sockname instanceof java.net.InetSocketAddress || peername instanceof java.net.InetSocketAddress;
@@ -391,14 +379,7 @@ public final class SocketTransport implements Transport {
         if (closeCalled) {
             throw new IllegalStateException("Cannot call write() after close()");
         }
-        if (connLost > 0) {
-            if (connLost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
-                loop.logger().log(Level.WARNING, "socket.send() raised exception.");
-            }
-            connLost++;
-            return false;
-        }
-        return true;
+        return !lostForWriting();
     }
 
     private static boolean anyRemaining(ByteBuffer[] buffers) {
@@ -460,10 +441,7 @@ public final class SocketTransport implements Transport {
         maybeResumeProtocol(); // may write more
         if (buffer.isEmpty() && connLost == 0) {
             loop.removeWriter(channel);
-            if (closing) {
-                connLost++;
-                callConnectionLost(null);
-            } else if (eof) {
+            if (!flushedWhileClosing() && eof) {
                 shutdownOutput();
             }
         }
@@ -554,19 +532,6 @@ public final class SocketTransport implements Transport {
         startClosing();
     }
 
-    private void startClosing() {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        loop.removeReader(channel);
-        if (buffer.isEmpty()) {
-            connLost++;
-            loop.removeWriter(channel);
-            loop.callSoon(() -> callConnectionLost(null));
-        }
-    }
-
     /**
      * Closes at once (asyncio {@code abort}): drops the write buffer and the data not yet read; a TCP
      * peer sees a reset. {@code connectionLost(null)} follows on a later loop iteration.
@@ -596,51 +561,38 @@ public final class SocketTransport implements Transport {
         forceClose(error);
     }
 
-    private void forceClose(Throwable error) {
-        if (connLost > 0) {
-            return;
-        }
-        if (!buffer.isEmpty()) {
-            buffer.clear();
-            loop.removeWriter(channel);
-        }
-        if (!closing) {
-            closing = true;
-            loop.removeReader(channel);
-        }
-        connLost++;
-        loop.callSoon(() -> callConnectionLost(error));
+    @Override
+    boolean writeBufferEmpty() {
+        return buffer.isEmpty();
     }
 
-    private void callConnectionLost(Throwable error) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (made) {
-                protocol.connectionLost(error);
-            }
-        } finally {
-            loop.removeReader(channel);
-            loop.removeWriter(channel);
-            if (reset) {
-                try {
-                    channel.setOption(StandardSocketOptions.SO_LINGER, 0);
-                } catch (IOException | RuntimeException e) {
-                    // closing anyway
-                }
-            }
+    @Override
+    void clearWriteBuffer() {
+        buffer.clear();
+    }
+
+    @Override
+    void protocolConnectionLost(Throwable error) {
+        protocol.connectionLost(error);
+    }
+
+    @Override
+    void beforeChannelClose() {
+        if (reset) {
             try {
-                channel.close();
-            } catch (IOException e) {
-                // nothing more to do for a socket we are dropping
+                channel.setOption(StandardSocketOptions.SO_LINGER, 0);
+            } catch (IOException | RuntimeException e) {
+                // closing anyway
             }
-            Server s = server;
-            if (s != null) {
-                server = null;
-                s.detach(this);
-            }
+        }
+    }
+
+    @Override
+    void afterChannelClose() {
+        Server s = server;
+        if (s != null) {
+            server = null;
+            s.detach(this);
         }
     }
 

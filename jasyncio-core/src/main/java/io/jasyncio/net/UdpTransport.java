@@ -4,7 +4,6 @@ import io.jasyncio.Future;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.SelectorEventLoop;
 import java.io.IOException;
-import java.lang.System.Logger.Level;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
 import java.nio.channels.DatagramChannel;
@@ -20,17 +19,14 @@ import java.util.ArrayDeque;
  * the water marks as for streams. Errors of one send or receive (an ICMP "port unreachable" on a
  * connected endpoint, a message too long) go to {@code errorReceived} and the endpoint stays open.
  */
-public final class UdpTransport implements DatagramTransport {
+public final class UdpTransport extends SelectorTransport<DatagramChannel> implements DatagramTransport {
 
-    private static final int LOG_THRESHOLD_FOR_CONNLOST_WRITES = 5;
     /** At most this many datagrams are received per readiness event, so that one flood cannot hog the loop. */
     private static final int RECEIVE_BATCH = 16;
 
     private record Pending(ByteBuffer data, SocketAddress address) {
     }
 
-    private final SelectorEventLoop loop;
-    private final DatagramChannel channel;
     private final DatagramProtocol protocol;
     private final SocketAddress address;
     private final SocketAddress sockname;
@@ -41,10 +37,6 @@ public final class UdpTransport implements DatagramTransport {
     private int high = 64 * 1024;
     private int low = 16 * 1024;
     private boolean protocolPaused;
-    private boolean closing;
-    private boolean made;
-    private boolean closed;
-    private int connLost;
 
     /**
      * Wraps {@code channel} (bound and, if {@code address} is not {@code null}, connected to it): schedules
@@ -52,8 +44,7 @@ public final class UdpTransport implements DatagramTransport {
      */
     public UdpTransport(SelectorEventLoop loop, DatagramChannel channel, DatagramProtocol protocol,
                         SocketAddress address, Future<Void> waiter) throws IOException {
-        this.loop = loop;
-        this.channel = channel;
+        super(loop, channel);
         this.protocol = protocol;
         this.address = address;
         if (channel.isBlocking()) {
@@ -132,11 +123,7 @@ public final class UdpTransport implements DatagramTransport {
         } else if (address == null) {
             throw new IllegalArgumentException("this endpoint is not connected: an address is required");
         }
-        if (connLost > 0) {
-            if (connLost >= LOG_THRESHOLD_FOR_CONNLOST_WRITES) {
-                loop.logger().log(Level.WARNING, "socket.send() raised exception.");
-            }
-            connLost++;
+        if (lostForWriting()) {
             return;
         }
         if (!data.hasRemaining() && this.address != null) {
@@ -185,10 +172,7 @@ public final class UdpTransport implements DatagramTransport {
         maybeResumeProtocol();
         if (buffer.isEmpty()) {
             loop.removeWriter(channel);
-            if (closing && connLost == 0) {
-                connLost++;
-                callConnectionLost(null);
-            }
+            flushedWhileClosing();
         }
     }
 
@@ -239,55 +223,29 @@ public final class UdpTransport implements DatagramTransport {
      */
     @Override
     public void close() {
-        if (closing) {
-            return;
-        }
-        closing = true;
-        loop.removeReader(channel);
-        if (buffer.isEmpty()) {
-            connLost++;
-            loop.removeWriter(channel);
-            loop.callSoon(() -> callConnectionLost(null));
-        }
+        startClosing();
     }
 
     /** Closes at once, dropping queued datagrams (asyncio {@code abort}); {@code connectionLost(null)} follows. */
     @Override
     public void abort() {
-        if (connLost > 0) {
-            return;
-        }
-        if (!buffer.isEmpty()) {
-            buffer.clear();
-            bufferSize = 0;
-            loop.removeWriter(channel);
-        }
-        if (!closing) {
-            closing = true;
-            loop.removeReader(channel);
-        }
-        connLost++;
-        loop.callSoon(() -> callConnectionLost(null));
+        forceClose(null);
     }
 
-    private void callConnectionLost(Throwable error) {
-        if (closed) {
-            return;
-        }
-        closed = true;
-        try {
-            if (made) {
-                protocol.connectionLost(error);
-            }
-        } finally {
-            loop.removeReader(channel);
-            loop.removeWriter(channel);
-            try {
-                channel.close();
-            } catch (IOException e) {
-                // dropping the socket anyway
-            }
-        }
+    @Override
+    boolean writeBufferEmpty() {
+        return buffer.isEmpty();
+    }
+
+    @Override
+    void clearWriteBuffer() {
+        buffer.clear();
+        bufferSize = 0;
+    }
+
+    @Override
+    void protocolConnectionLost(Throwable error) {
+        protocol.connectionLost(error);
     }
 
     // ---- facts ---------------------------------------------------------------------------------

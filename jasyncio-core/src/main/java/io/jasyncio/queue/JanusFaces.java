@@ -6,12 +6,65 @@ final class JanusFaces {
     private JanusFaces() {
     }
 
+    /** What both faces do alike: the operations that never wait, straight to the queue. */
+    abstract static class Face<T> {
+        final JanusQueue<T> q;
+
+        Face(JanusQueue<T> q) {
+            this.q = q;
+        }
+
+        /** Puts without waiting ({@code put_nowait}). */
+        public void putNowait(T item) {
+            q.putNowait(item);
+        }
+
+        /** Takes without waiting ({@code get_nowait}). */
+        public T getNowait() {
+            return q.getNowait();
+        }
+
+        /** Marks one taken item as processed ({@code task_done}). */
+        public void taskDone() {
+            q.taskDone();
+        }
+
+        /** Items in the queue now. */
+        public int qsize() {
+            return q.qsize();
+        }
+
+        /** Whether the queue holds no items. */
+        public boolean empty() {
+            return qsize() == 0;
+        }
+
+        /** Whether a put would wait. */
+        public boolean full() {
+            return q.full();
+        }
+
+        /** The bound (0: none). */
+        public int maxsize() {
+            return q.maxsize();
+        }
+
+        /** Items put and not yet marked done. */
+        public int unfinishedTasks() {
+            return q.unfinishedTasks();
+        }
+
+        /** Shuts the queue down for both faces. */
+        public void shutdown(boolean immediate) {
+            q.shutdown(immediate);
+        }
+    }
+
     /** The blocking face: {@link JanusQueue#syncQ()}. */
-    static final class Sync<T> implements SyncQueue<T> {
-        private final JanusQueue<T> q;
+    static final class Sync<T> extends Face<T> implements SyncQueue<T> {
 
         Sync(JanusQueue<T> q) {
-            this.q = q;
+            super(q);
         }
 
         @Override
@@ -25,11 +78,6 @@ final class JanusFaces {
         }
 
         @Override
-        public void putNowait(T item) {
-            q.putNowait(item);
-        }
-
-        @Override
         public T get() throws InterruptedException {
             return q.blockingGet(0);
         }
@@ -40,48 +88,8 @@ final class JanusFaces {
         }
 
         @Override
-        public T getNowait() {
-            return q.getNowait();
-        }
-
-        @Override
-        public void taskDone() {
-            q.taskDone();
-        }
-
-        @Override
         public void join() throws InterruptedException {
             q.blockingJoin();
-        }
-
-        @Override
-        public int qsize() {
-            return q.qsize();
-        }
-
-        @Override
-        public boolean empty() {
-            return qsize() == 0;
-        }
-
-        @Override
-        public boolean full() {
-            return q.full();
-        }
-
-        @Override
-        public int maxsize() {
-            return q.maxsize();
-        }
-
-        @Override
-        public int unfinishedTasks() {
-            return q.unfinishedTasks();
-        }
-
-        @Override
-        public void shutdown(boolean immediate) {
-            q.shutdown(immediate);
         }
 
         @Override
@@ -91,11 +99,10 @@ final class JanusFaces {
     }
 
     /** The suspending face: {@link JanusQueue#asyncQ()}. */
-    static final class Async<T> implements AsyncQueue<T> {
-        private final JanusQueue<T> q;
+    static final class Async<T> extends Face<T> implements AsyncQueue<T> {
 
         Async(JanusQueue<T> q) {
-            this.q = q;
+            super(q);
         }
 
         @Override
@@ -104,58 +111,13 @@ final class JanusFaces {
         }
 
         @Override
-        public void putNowait(T item) {
-            q.putNowait(item);
-        }
-
-        @Override
         public T get() {
             return q.asyncGet();
         }
 
         @Override
-        public T getNowait() {
-            return q.getNowait();
-        }
-
-        @Override
-        public void taskDone() {
-            q.taskDone();
-        }
-
-        @Override
         public void join() {
             q.asyncJoin();
-        }
-
-        @Override
-        public int qsize() {
-            return q.qsize();
-        }
-
-        @Override
-        public boolean empty() {
-            return qsize() == 0;
-        }
-
-        @Override
-        public boolean full() {
-            return q.full();
-        }
-
-        @Override
-        public int maxsize() {
-            return q.maxsize();
-        }
-
-        @Override
-        public int unfinishedTasks() {
-            return q.unfinishedTasks();
-        }
-
-        @Override
-        public void shutdown(boolean immediate) {
-            q.shutdown(immediate);
         }
 
         @Override
