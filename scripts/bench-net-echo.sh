@@ -14,7 +14,8 @@
 # jasyncio-streams-1k, then java-nio nio-per-conn netty-nio uvloop-proto asyncio-proto). BENCH_DIR
 # defaults to ../shared/bench and must be built (its build.sh). Raw JSON lines are appended to OUT
 # (default BENCH_DIR/results/net-echo-DATE.jsonl), so rounds can be added later with -o/-R;
-# -S only prints the table of OUT. Build the jar first:
+# -S only prints the table of OUT. The servers run in turn, round r starting with the
+# ((r-1) mod n)-th of them. Build the jar first:
 #   mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests
 set -eu
 ROOT="$(cd "$(dirname "$0")/.." && pwd)"
@@ -23,7 +24,7 @@ while getopts "b:r:R:s:c:d:o:S" o; do
     case "$o" in
         b) BENCH="$OPTARG" ;; r) ROUNDS="$OPTARG" ;; R) FIRST="$OPTARG" ;; s) SIZES="$OPTARG" ;; c) CONNS="$OPTARG" ;;
         d) DUR="$OPTARG" ;; o) OUT="$OPTARG" ;; S) ONLY_SUMMARY=1 ;;
-        *) sed -n '2,16p' "$0" >&2; exit 1 ;;
+        *) sed -n '2,19p' "$0" >&2; exit 1 ;;
     esac
 done
 shift $((OPTIND - 1))
@@ -41,7 +42,9 @@ ECHO_SERVERS[jasyncio-streams-read]="$BENCH/lib/jrun.sh 25 --add-exports java.ba
 [ -n "$OUT" ] || OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
 OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
 [ "$ONLY_SUMMARY" = 1 ] || for round in $(seq "$FIRST" $((FIRST + ROUNDS - 1))); do
-    for s in "${SERVERS[@]}"; do
+    # Round r starts with the ((r - 1) mod n)-th server, so that no server always runs first or last.
+    k=$(( (round - 1) % ${#SERVERS[@]} ))
+    for s in "${SERVERS[@]:k}" "${SERVERS[@]:0:k}"; do
         cmd="${ECHO_SERVERS[$s]:-}"
         [ -n "$cmd" ] || { echo "unknown server $s" >&2; exit 1; }
         "$BENCH/run-echo.sh" -n "$s" -t round="$round" -s "$SIZES" -c "$CONNS" -d "$DUR" -w 1 -W 3 -o "$OUT" "$cmd" >/dev/null

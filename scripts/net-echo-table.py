@@ -68,3 +68,59 @@ print(f"- runs where CPU 0's busy share is below the server process's own CPU sh
       f"the VM's per-core accounting is off): {len(bad)} of {len(rows)}")
 pr = sorted(r["probe_ns_cpu0"] for r in rows); pc = sorted(r["probe_ns_cpu1"] for r in rows)
 print(f"- cpuprobe ns/iteration (2.6 = quiet): CPU 0 median {med(pr):.1f} (max {pr[-1]:.1f}), CPU 1 median {med(pc):.1f} (max {pc[-1]:.1f})")
+
+# Paired ratios: the machine's speed drifts by tens of percent over minutes, and servers run one after
+# another within a round, so a server's cost divided by a peer's *in the same round* cancels most of
+# that drift. Reported: the median of those per-round ratios and a distribution-free 95% interval for
+# it (order statistics of the binomial(n, 1/2) law), on core µs/req.
+from math import comb
+
+
+def median_interval(xs):
+    """The sample median and a >= 95% confidence interval for the population median (None if n < 6)."""
+    xs = sorted(xs)
+    n = len(xs)
+    k = None
+    for j in range(n // 2, -1, -1):
+        # P(X_(j+1) <= median <= X_(n-j)) = 1 - 2 * P(Binomial(n, 1/2) <= j)
+        if 1 - 2 * sum(comb(n, i) for i in range(j + 1)) / 2 ** n >= 0.95:
+            k = j
+            break
+    if k is None:
+        return med(xs), None
+    return med(xs), (xs[k], xs[n - 1 - k])
+
+
+by_round = {}
+for r in rows:
+    by_round[(r["size"], r["conns"], r["server"], r.get("round"))] = r["server_core_busy_pct"] * 1e4 / r["rps"]
+paired_rows = []
+for size in sorted({r["size"] for r in rows}):
+    for conns in sorted({r["conns"] for r in rows}):
+        for a in ours:
+            for b, lim, inclusive in peers:
+                if lim is None:
+                    lim = 1.10 if a == "jasyncio-proto" else 1.20
+                qs = [v / by_round[(size, conns, b, rd)] for (sz, c, s, rd), v in by_round.items()
+                      if sz == size and c == conns and s == a and (size, conns, b, rd) in by_round]
+                if qs:
+                    paired_rows.append((size, conns, a, b, lim, inclusive, qs))
+if paired_rows:
+    print()
+    print("Paired by round (core µs/req of the server ÷ the peer's in the same round): median, 95% interval of")
+    print("the median, rounds within the limit; ✓ when the median meets the limit:")
+    print()
+    print("| size × conns | server | peer | n | median ratio | 95% interval | rounds within |")
+    print("|---|---|---|---|---|---|---|")
+    ptally = {}
+    for size, conns, a, b, lim, inclusive, qs in paired_rows:
+        m, ci = median_interval(qs)
+        ok = m <= lim if inclusive else m < lim
+        ptally.setdefault((a, b), []).append(ok)
+        within = sum(1 for q in qs if (q <= lim if inclusive else q < lim))
+        interval = f"{ci[0]:.2f}–{ci[1]:.2f}" if ci else "–"
+        print(f"| {size // 1024} KiB × {conns} | {a} | {b} | {len(qs)} | {m:.2f} {'✓' if ok else '✗'} | {interval} "
+              f"| {within}/{len(qs)} |")
+    print()
+    for (a, b), oks in ptally.items():
+        print(f"- paired: {a} vs {b}: median within the limit on {sum(oks)}/{len(oks)} rows")
