@@ -5,6 +5,7 @@ import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.net.Protocol;
 import io.jasyncio.net.Server;
 import io.jasyncio.net.Transport;
+import io.jasyncio.stream.Streams;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.InetSocketAddress;
@@ -18,8 +19,9 @@ import java.util.List;
  * Heap per idle connection on one loop (issue 4: "10,000 idle connections on one loop, with the
  * memory per connection reported"). A Python child process opens N client sockets (so that this
  * process holds only the server side); the heap is measured after a full GC, once with a bare accept
- * loop that only keeps the accepted channels, once with a jasyncio protocol server, so that the JDK's
- * own channel cost and jasyncio's cost can be told apart. Receive buffers are not per connection
+ * loop that only keeps the accepted channels, once with a jasyncio protocol server and once with a
+ * streams server whose task per connection waits in {@code readline()}, so that the JDK's own channel
+ * cost and jasyncio's cost can be told apart. Receive buffers are not per connection
  * (one per loop thread); the kernel's socket buffers are not on the heap.
  *
  * <p>Usage: {@code IdleConnectionsProbe [N]} (default 10000; needs N + 100 file descriptors).
@@ -55,11 +57,14 @@ public final class IdleConnectionsProbe {
         int n = args.length > 0 ? Integer.parseInt(args[0]) : 10_000;
         long bare = measureBare(n);
         long jasyncio = measureJasyncio(n);
+        long streams = measureStreams(n);
         System.out.printf("idle connections: %d (server side; clients in a child process)%n", n);
         System.out.printf("bare NIO accepted SocketChannel: %d bytes of heap per connection%n", bare / n);
         System.out.printf("jasyncio (channel, selection key, SocketTransport, protocol): %d bytes per connection%n",
                 jasyncio / n);
         System.out.printf("jasyncio's own part: %d bytes per connection%n", (jasyncio - bare) / n);
+        System.out.printf("jasyncio streams (the above + task waiting in readline(), reader, writer): %d bytes per connection%n",
+                streams / n);
     }
 
     /** Starts a child that opens {@code n} connections to {@code port} and holds them until its stdin closes. */
@@ -114,6 +119,37 @@ public final class IdleConnectionsProbe {
             while (protocols.size() < n || protocols.getLast().transport == null) {
                 Aio.sleep(0.01);
             }
+            Aio.toThread(() -> {
+                awaitLine(child);
+                return null;
+            });
+            long delta = Aio.toThread(IdleConnectionsProbe::usedHeap) - before;
+            server.close();
+            server.abortClients();
+            server.waitClosed();
+            child.getOutputStream().close();
+            Aio.toThread(() -> child.waitFor());
+            return delta;
+        });
+    }
+
+    private static long measureStreams(int n) {
+        return Aio.run(() -> {
+            int[] waiting = {0};
+            Server server = Streams.startServer((reader, writer) -> {
+                waiting[0]++;
+                try (writer) {
+                    reader.readline();
+                }
+            }, "127.0.0.1", 0);
+            int port = ((InetSocketAddress) server.sockets().getFirst().getLocalAddress()).getPort();
+            Aio.sleep(0.1);
+            long before = Aio.toThread(IdleConnectionsProbe::usedHeap);
+            Process child = clients(port, n);
+            while (waiting[0] < n) {
+                Aio.sleep(0.01);
+            }
+            Aio.sleep(0.1); // every task has reached readline()
             Aio.toThread(() -> {
                 awaitLine(child);
                 return null;
