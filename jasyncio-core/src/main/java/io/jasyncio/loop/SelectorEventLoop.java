@@ -433,6 +433,50 @@ public class SelectorEventLoop implements EventLoop {
         return SocketOps.accept(this, server);
     }
 
+    /** A datagram and who sent it, from {@link #sockRecvfrom}. */
+    public record Datagram(byte[] data, java.net.SocketAddress address) {
+    }
+
+    /** How many bytes a datagram put into the caller's buffer and who sent it, from {@link #sockRecvfromInto}. */
+    public record Received(int nbytes, java.net.SocketAddress address) {
+    }
+
+    /**
+     * Receives one datagram of up to {@code max} bytes (the rest of a longer one is dropped), suspending
+     * until one arrives (asyncio {@code sock_recvfrom}).
+     */
+    public Datagram sockRecvfrom(java.nio.channels.DatagramChannel channel, int max) throws IOException {
+        return SocketOps.recvfrom(this, channel, max);
+    }
+
+    /**
+     * Receives one datagram into {@code buffer} (what does not fit is dropped), suspending until one
+     * arrives (asyncio {@code sock_recvfrom_into}).
+     */
+    public Received sockRecvfromInto(java.nio.channels.DatagramChannel channel, java.nio.ByteBuffer buffer)
+            throws IOException {
+        return SocketOps.recvfromInto(this, channel, buffer);
+    }
+
+    /**
+     * Sends the remaining bytes of {@code data} as one datagram to {@code address}, suspending while the
+     * socket has no room; returns the bytes sent (asyncio {@code sock_sendto}).
+     */
+    public int sockSendto(java.nio.channels.DatagramChannel channel, java.nio.ByteBuffer data,
+                          java.net.SocketAddress address) throws IOException {
+        return SocketOps.sendto(this, channel, data, address);
+    }
+
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code offset} ({@code count <= 0}: to its end) over
+     * {@code channel} with the kernel's {@code sendfile}, suspending while the socket is full; returns the
+     * bytes sent and leaves the file's position after them (asyncio {@code sock_sendfile}).
+     */
+    public long sockSendfile(java.nio.channels.SocketChannel channel, java.nio.channels.FileChannel file,
+                             long offset, long count) throws IOException {
+        return SocketOps.sendfile(this, channel, file, offset, count);
+    }
+
     /** Resolves {@code host} on the default executor, suspending meanwhile (asyncio {@code getaddrinfo}). */
     public java.util.List<java.net.InetSocketAddress> getaddrinfo(String host, int port) {
         return SocketOps.getaddrinfo(this, host, port);
@@ -766,6 +810,16 @@ public class SelectorEventLoop implements EventLoop {
 
     /** Wraps a connected socket in a transport (asyncio {@code create_connection(sock=...)}); suspends until {@code connectionMade} ran. */
     public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> createConnection(
+            java.util.function.Supplier<? extends P> factory, java.nio.channels.SocketChannel socket) {
+        return io.jasyncio.net.Connections.createConnection(this, factory, socket);
+    }
+
+    /**
+     * Wraps a connection accepted outside the loop, for instance by {@link #sockAccept} (asyncio
+     * {@code connect_accepted_socket}): the transport and protocol, once {@code connectionMade} ran.
+     * Suspends until then; cancellable (the transport is closed).
+     */
+    public <P extends io.jasyncio.net.ConnectionProtocol> io.jasyncio.net.Connection<P> connectAcceptedSocket(
             java.util.function.Supplier<? extends P> factory, java.nio.channels.SocketChannel socket) {
         return io.jasyncio.net.Connections.createConnection(this, factory, socket);
     }

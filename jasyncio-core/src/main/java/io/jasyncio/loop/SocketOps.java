@@ -7,6 +7,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.DatagramChannel;
+import java.nio.channels.FileChannel;
+import java.nio.channels.SelectableChannel;
 import java.nio.channels.ServerSocketChannel;
 import java.nio.channels.SocketChannel;
 import java.util.ArrayList;
@@ -14,44 +17,75 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * The loop's low-level socket coroutines (asyncio {@code sock_recv}, {@code sock_sendall},
- * {@code sock_connect}, {@code sock_accept}): try the operation at once, and only if it would block,
- * wait for readiness with a reader or writer callback. Each suspends the calling task; cancelling the
- * task removes the callback and leaves the socket as it was.
+ * The loop's low-level socket coroutines (asyncio {@code sock_recv}, {@code sock_recv_into},
+ * {@code sock_sendall}, {@code sock_connect}, {@code sock_accept}, {@code sock_recvfrom},
+ * {@code sock_recvfrom_into}, {@code sock_sendto}, {@code sock_sendfile}): try the operation at once,
+ * and only if it would block, wait for readiness with a reader or writer callback that tries again.
+ * Each suspends the calling task; cancelling the task removes the callback and leaves the socket as it
+ * was.
  */
 final class SocketOps {
 
+    /** One non-blocking try of an operation: its result, or {@code null} if it would block. */
+    @FunctionalInterface
+    private interface Attempt<T> {
+        T tryNow() throws IOException;
+    }
+
     private SocketOps() {
+    }
+
+    /**
+     * Tries {@code attempt} now and, while it would block, again each time {@code ch} is readable (or
+     * writable, if {@code writing}); suspends meanwhile. The callback is removed however this ends.
+     */
+    private static <T> T untilDone(SelectorEventLoop loop, SelectableChannel ch, boolean writing, Attempt<T> attempt)
+            throws IOException {
+        if (ch.isBlocking()) {
+            ch.configureBlocking(false);
+        }
+        T done = attempt.tryNow();
+        if (done != null) {
+            return done;
+        }
+        Future<T> f = loop.createFuture();
+        Runnable retry = () -> {
+            if (f.done()) {
+                return;
+            }
+            try {
+                T r = attempt.tryNow();
+                if (r != null) {
+                    f.setResult(r);
+                }
+            } catch (IOException e) {
+                f.setException(e);
+            }
+        };
+        if (writing) {
+            loop.addWriter(ch, retry);
+        } else {
+            loop.addReader(ch, retry);
+        }
+        try {
+            return Aio.await(f);
+        } finally {
+            if (writing) {
+                loop.removeWriter(ch);
+            } else {
+                loop.removeReader(ch);
+            }
+        }
     }
 
     static int recvInto(SelectorEventLoop loop, SocketChannel ch, ByteBuffer buf) throws IOException {
         if (!buf.hasRemaining()) {
             return 0;
         }
-        nonBlocking(ch);
-        int n = ch.read(buf);
-        if (n != 0) {
-            return n;
-        }
-        Future<Integer> f = loop.createFuture();
-        loop.addReader(ch, () -> {
-            if (f.done()) {
-                return;
-            }
-            try {
-                int r = ch.read(buf);
-                if (r != 0) {
-                    f.setResult(r);
-                }
-            } catch (IOException e) {
-                f.setException(e);
-            }
+        return untilDone(loop, ch, false, () -> {
+            int n = ch.read(buf);
+            return n != 0 ? n : null;
         });
-        try {
-            return Aio.await(f);
-        } finally {
-            loop.removeReader(ch);
-        }
     }
 
     static byte[] recv(SelectorEventLoop loop, SocketChannel ch, int max) throws IOException {
@@ -61,82 +95,72 @@ final class SocketOps {
     }
 
     static void sendAll(SelectorEventLoop loop, SocketChannel ch, ByteBuffer data) throws IOException {
-        nonBlocking(ch);
-        ch.write(data);
-        if (!data.hasRemaining()) {
-            return;
-        }
-        Future<Void> f = loop.createFuture();
-        loop.addWriter(ch, () -> {
-            if (f.done()) {
-                return;
-            }
-            try {
-                ch.write(data);
-                if (!data.hasRemaining()) {
-                    f.setResult(null);
-                }
-            } catch (IOException e) {
-                f.setException(e);
-            }
+        untilDone(loop, ch, true, () -> {
+            ch.write(data);
+            return data.hasRemaining() ? null : Boolean.TRUE;
         });
-        try {
-            Aio.await(f);
-        } finally {
-            loop.removeWriter(ch);
-        }
     }
 
     static void connect(SelectorEventLoop loop, SocketChannel ch, SocketAddress address) throws IOException {
-        nonBlocking(ch);
+        if (ch.isBlocking()) {
+            ch.configureBlocking(false);
+        }
         if (ch.connect(address)) {
             return;
         }
-        Future<Void> f = loop.createFuture();
-        loop.addWriter(ch, () -> {
-            if (f.done()) {
-                return;
-            }
-            try {
-                if (ch.finishConnect()) {
-                    f.setResult(null);
-                }
-            } catch (IOException e) {
-                f.setException(e);
-            }
-        });
-        try {
-            Aio.await(f);
-        } finally {
-            loop.removeWriter(ch);
-        }
+        untilDone(loop, ch, true, () -> ch.finishConnect() ? Boolean.TRUE : null);
     }
 
     static SocketChannel accept(SelectorEventLoop loop, ServerSocketChannel server) throws IOException {
-        nonBlocking(server);
-        SocketChannel accepted = server.accept();
-        if (accepted != null) {
-            return accepted;
-        }
-        Future<SocketChannel> f = loop.createFuture();
-        loop.addReader(server, () -> {
-            if (f.done()) {
-                return;
-            }
-            try {
-                SocketChannel c = server.accept();
-                if (c != null) {
-                    f.setResult(c);
-                }
-            } catch (IOException e) {
-                f.setException(e);
-            }
+        return untilDone(loop, server, false, server::accept);
+    }
+
+    static SelectorEventLoop.Received recvfromInto(SelectorEventLoop loop, DatagramChannel ch, ByteBuffer buf)
+            throws IOException {
+        int start = buf.position();
+        return untilDone(loop, ch, false, () -> {
+            SocketAddress from = ch.receive(buf);
+            return from == null ? null : new SelectorEventLoop.Received(buf.position() - start, from);
         });
-        try {
-            return Aio.await(f);
-        } finally {
-            loop.removeReader(server);
+    }
+
+    static SelectorEventLoop.Datagram recvfrom(SelectorEventLoop loop, DatagramChannel ch, int max) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(max);
+        SelectorEventLoop.Received r = recvfromInto(loop, ch, buf);
+        return new SelectorEventLoop.Datagram(Arrays.copyOf(buf.array(), r.nbytes()), r.address());
+    }
+
+    static int sendto(SelectorEventLoop loop, DatagramChannel ch, ByteBuffer data, SocketAddress address)
+            throws IOException {
+        int len = data.remaining();
+        // send() takes a datagram whole or not at all: 0 with bytes left means "no room, try later".
+        return untilDone(loop, ch, true, () -> ch.send(data, address) > 0 || len == 0 ? len : null);
+    }
+
+    static long sendfile(SelectorEventLoop loop, SocketChannel ch, FileChannel file, long offset, long count)
+            throws IOException {
+        if (offset < 0) {
+            throw new IllegalArgumentException("offset must be >= 0: " + offset);
         }
+        long end = count > 0 ? Math.min(file.size(), offset + count) : file.size();
+        long[] sent = {0};
+        try {
+            untilDone(loop, ch, true, () -> {
+                // transferTo is sendfile(2) for a socket: the kernel copies from the page cache.
+                while (offset + sent[0] < end) {
+                    long n = file.transferTo(offset + sent[0], end - offset - sent[0], ch);
+                    if (n == 0) {
+                        return null;
+                    }
+                    sent[0] += n;
+                }
+                return Boolean.TRUE;
+            });
+        } finally {
+            // As asyncio: the file's position ends after what was sent, even if cancelled or failed.
+            file.position(offset + sent[0]);
+        }
+        return sent[0];
     }
 
     static List<InetSocketAddress> getaddrinfo(SelectorEventLoop loop, String host, int port) {
@@ -157,11 +181,5 @@ final class SocketOps {
 
     static String getnameinfo(SelectorEventLoop loop, InetSocketAddress address) {
         return Aio.await(loop.runInExecutor(null, () -> address.getAddress().getCanonicalHostName()));
-    }
-
-    private static void nonBlocking(java.nio.channels.SelectableChannel ch) throws IOException {
-        if (ch.isBlocking()) {
-            ch.configureBlocking(false);
-        }
     }
 }
