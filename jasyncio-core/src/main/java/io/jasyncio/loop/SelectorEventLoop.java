@@ -477,6 +477,24 @@ public class SelectorEventLoop implements EventLoop {
         return SocketOps.sendfile(this, channel, file, offset, count);
     }
 
+    /**
+     * Sends {@code count} bytes of {@code file} from {@code offset} ({@code count <= 0}: to its end) over
+     * {@code transport} (asyncio {@code loop.sendfile}): by the kernel on a TCP or Unix transport, in
+     * chunks with flow control on any other; returns the bytes sent, suspending until done. See
+     * {@link io.jasyncio.net.Sendfile}.
+     */
+    public long sendfile(io.jasyncio.net.Transport transport, java.nio.channels.FileChannel file, long offset,
+                         long count) throws IOException {
+        return io.jasyncio.net.Sendfile.sendfile(this, transport, file, offset, count, true);
+    }
+
+    /** {@link #sendfile(io.jasyncio.net.Transport, java.nio.channels.FileChannel, long, long)}; without
+     * {@code fallback}, a transport that cannot send files natively raises {@link UnsupportedOperationException}. */
+    public long sendfile(io.jasyncio.net.Transport transport, java.nio.channels.FileChannel file, long offset,
+                         long count, boolean fallback) throws IOException {
+        return io.jasyncio.net.Sendfile.sendfile(this, transport, file, offset, count, fallback);
+    }
+
     /** Resolves {@code host} on the default executor, suspending meanwhile (asyncio {@code getaddrinfo}). */
     public java.util.List<java.net.InetSocketAddress> getaddrinfo(String host, int port) {
         return SocketOps.getaddrinfo(this, host, port);

@@ -48,6 +48,12 @@ final class SocketOps {
         if (done != null) {
             return done;
         }
+        return whenReady(loop, ch, writing, attempt);
+    }
+
+    /** Tries {@code attempt} each time {@code ch} is readable (or writable), suspending until it is done. */
+    private static <T> T whenReady(SelectorEventLoop loop, SelectableChannel ch, boolean writing, Attempt<T> attempt)
+            throws IOException {
         Future<T> f = loop.createFuture();
         Runnable retry = () -> {
             if (f.done()) {
@@ -108,7 +114,9 @@ final class SocketOps {
         if (ch.connect(address)) {
             return;
         }
-        untilDone(loop, ch, true, () -> ch.finishConnect() ? Boolean.TRUE : null);
+        // As asyncio: the outcome is read once the socket says it is writable, never at once (so a
+        // loopback connect to a listener closed in this iteration is refused, not accepted by its backlog).
+        whenReady(loop, ch, true, () -> ch.finishConnect() ? Boolean.TRUE : null);
     }
 
     static SocketChannel accept(SelectorEventLoop loop, ServerSocketChannel server) throws IOException {

@@ -89,6 +89,11 @@ public final class MemoryTransport implements Transport {
     }
 
     @Override
+    public boolean isWritingPaused() {
+        return writingPaused;
+    }
+
+    @Override
     public int getWriteBufferSize() {
         return peer.inboundBytes;
     }

@@ -56,6 +56,10 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
     private boolean flushScheduled;
     /** writeEof() was called. */
     private boolean eof;
+    /** Completed when the write buffer is next empty (for sendfile); failed if the connection is lost first. */
+    private Future<Void> emptyWaiter;
+    /** A sendfile owns the socket: write() raises. */
+    private boolean sendfileInProgress;
     /** pauseReading() is in force. */
     private boolean paused;
     /** The peer sent EOF; reading stays off. */
@@ -373,6 +377,9 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
 
     /** Checks that writing is allowed; {@code false} (and counted) once the connection is lost. */
     private boolean writable() {
+        if (sendfileInProgress) {
+            throw new IllegalStateException("unable to write; sendfile is in progress");
+        }
         if (eof) {
             throw new IllegalStateException("Cannot call write() after writeEof()");
         }
@@ -441,6 +448,13 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
         maybeResumeProtocol(); // may write more
         if (buffer.isEmpty() && connLost == 0) {
             loop.removeWriter(channel);
+            Future<Void> waiter = emptyWaiter;
+            if (waiter != null) {
+                emptyWaiter = null;
+                if (!waiter.done()) {
+                    waiter.setResult(null);
+                }
+            }
             if (!flushedWhileClosing() && eof) {
                 shutdownOutput();
             }
@@ -474,6 +488,12 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
     @Override
     public boolean canWriteEof() {
         return true;
+    }
+
+    /** Whether the protocol was told to pause writing and not yet to resume. */
+    @Override
+    public boolean isWritingPaused() {
+        return protocolPaused;
     }
 
     /** Bytes accepted by {@link #write} that the socket has not taken yet (asyncio {@code get_write_buffer_size}). */
@@ -576,8 +596,36 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
         protocol.connectionLost(error);
     }
 
+    /**
+     * For {@code loop.sendfile}: a future done once everything written so far has gone to the socket,
+     * failed if the connection is lost first.
+     */
+    Future<Void> whenWriteBufferEmpty() {
+        Future<Void> f = loop.createFuture();
+        if (connLost > 0) {
+            f.setException(new IOException("Connection is closed"));
+        } else if (buffer.isEmpty()) {
+            f.setResult(null);
+        } else {
+            emptyWaiter = f;
+        }
+        return f;
+    }
+
+    /** For {@code loop.sendfile}: while on, {@link #write} raises, since the socket is the file's. */
+    void sendfileInProgress(boolean on) {
+        sendfileInProgress = on;
+    }
+
     @Override
     void beforeChannelClose() {
+        Future<Void> waiter = emptyWaiter;
+        if (waiter != null) {
+            emptyWaiter = null;
+            if (!waiter.done()) {
+                waiter.setException(new IOException("Connection closed by peer"));
+            }
+        }
         if (reset) {
             try {
                 channel.setOption(StandardSocketOptions.SO_LINGER, 0);

@@ -39,6 +39,13 @@ public interface WriteTransport extends BaseTransport {
     void abort();
 
     /** How many bytes are buffered, waiting for the socket. */
+    /**
+     * Whether this transport has told its protocol to pause writing and not yet to resume it (asyncio keeps
+     * this as the private {@code _protocol_paused}; {@code loop.sendfile}'s fallback needs it to take flow
+     * control over from the protocol and hand it back).
+     */
+    boolean isWritingPaused();
+
     int getWriteBufferSize();
 
     /**

@@ -220,6 +220,11 @@ final class WritePipeTransport implements WriteTransport {
     }
 
     @Override
+    public boolean isWritingPaused() {
+        return writingPaused;
+    }
+
+    @Override
     public int getWriteBufferSize() {
         return bufferSize;
     }

@@ -14,6 +14,7 @@ import io.jasyncio.testing.AioTest;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -43,7 +44,7 @@ class NetExamplesTest {
                     "docs/net.md does not show the example '" + m.group(2) + "' as it is in the test:\n" + java);
             blocks++;
         }
-        assertEquals(10, blocks);
+        assertEquals(11, blocks);
     }
 
     // doc: echo-protocol
@@ -252,6 +253,52 @@ class NetExamplesTest {
         server.close();
         // end
         assertEquals("sum=6", c.protocol().text());
+    }
+
+    // doc: sendfile
+    /** Sends a file to each client as it connects, then closes: the kernel copies it (sendfile(2)). */
+    static class SendPage implements Protocol {
+        private final Path page;
+
+        SendPage(Path page) {
+            this.page = page;
+        }
+
+        @Override
+        public void connectionMade(Transport transport) {
+            Aio.createTask(() -> {                        // sendfile suspends: not in a callback
+                try (FileChannel file = FileChannel.open(page)) {
+                    transport.write("HTTP/1.0 200 OK\r\n\r\n".getBytes(UTF_8));
+                    Aio.getRunningLoop().sendfile(transport, file, 0, 0);   // 0: to the end of the file
+                } finally {
+                    transport.close();
+                }
+                return null;
+            });
+        }
+    }
+    // end
+
+    @AioTest(virtualTime = false, timeoutSeconds = 20)
+    void sendfileToEachClient(SelectorEventLoop loop) throws Exception {
+        Path dir = Files.createTempDirectory("jasyncio");
+        Path page = dir.resolve("index.html");
+        Files.writeString(page, "<h1>hello</h1>\n".repeat(10_000));
+        Server server = loop.createServer(() -> new SendPage(page), "127.0.0.1", 0);
+        try (java.nio.channels.SocketChannel client = java.nio.channels.SocketChannel.open()) {
+            loop.sockConnect(client, server.sockets().getFirst().getLocalAddress());
+            java.io.ByteArrayOutputStream got = new java.io.ByteArrayOutputStream();
+            ByteBuffer buf = ByteBuffer.allocate(8192);
+            while (loop.sockRecvInto(client, buf) > 0) {
+                got.write(buf.array(), 0, buf.position());
+                buf.clear();
+            }
+            assertEquals("HTTP/1.0 200 OK\r\n\r\n" + "<h1>hello</h1>\n".repeat(10_000), got.toString(UTF_8));
+        } finally {
+            server.close();
+            Files.delete(page);
+            Files.delete(dir);
+        }
     }
 
     @AioTest(virtualTime = false, timeoutSeconds = 20)

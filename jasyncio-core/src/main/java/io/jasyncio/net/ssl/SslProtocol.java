@@ -636,6 +636,11 @@ public final class SslProtocol implements BufferedProtocol {
         }
     }
 
+    /** Whether the application protocol was told to pause writing and not yet to resume. */
+    boolean appWritingPaused() {
+        return appWritingPaused;
+    }
+
     long writeBufferSize() {
         return writeBacklogBytes;
     }

@@ -132,6 +132,12 @@ public final class SslTransport implements Transport {
         return (int) Math.min(Integer.MAX_VALUE, ssl.writeBufferSize());
     }
 
+    /** Whether the application protocol was told to pause writing and not yet to resume. */
+    @Override
+    public boolean isWritingPaused() {
+        return ssl.appWritingPaused();
+    }
+
     /**
      * Sets the application's water marks ({@code null}s: 512 KiB and a quarter of it): {@code pauseWriting}
      * when more than {@code high} bytes wait to be encrypted, {@code resumeWriting} at {@code low}.
