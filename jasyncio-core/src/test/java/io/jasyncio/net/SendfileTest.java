@@ -95,6 +95,34 @@ class SendfileTest {
     }
 
     @AioTest(virtualTime = false)
+    void aCancelledSendfileLeavesTheTransportWritableAndThePositionAfterWhatWasSent(SelectorEventLoop loop,
+                                                                                    @TempDir Path dir) throws Exception {
+        byte[] content = randomFile(dir.resolve("big.bin"), 32 * 1024 * 1024);
+        try (ServerSocketChannel server = ServerSocketChannel.open();
+             FileChannel file = FileChannel.open(dir.resolve("big.bin"), StandardOpenOption.READ)) {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Task<byte[]> peer = slowReader(loop, server, 0.2);
+            RecordingProtocol client = new RecordingProtocol();
+            InetSocketAddress addr = (InetSocketAddress) server.getLocalAddress();
+            Transport t = Connections.createConnection(loop, () -> client, "127.0.0.1", addr.getPort()).transport();
+            Task<Long> send = Aio.createTask(() -> loop.sendfile(t, file, 0, 0));
+            Aio.sleep(0.05);
+            send.cancel();
+            assertThrows(io.jasyncio.CancelledError.class, () -> Aio.await(send));
+            long sent = file.position();
+            assertTrue(sent > 0 && sent < content.length, "sent " + sent);
+            assertTrue(t.isReading(), "reading is back on");
+            t.write(ascii("TAIL")); // writing works again, right after what the kernel sent
+            t.close();
+            byte[] got = Aio.await(peer);
+            assertEquals(sent + 4, got.length);
+            byte[] expected = java.util.Arrays.copyOf(content, (int) sent + 4);
+            System.arraycopy("TAIL".getBytes(StandardCharsets.US_ASCII), 0, expected, (int) sent, 4);
+            assertArrayEquals(expected, got);
+        }
+    }
+
+    @AioTest(virtualTime = false)
     void theFallbackWritesChunksAsTheReaderTakesThemAndHandsFlowControlBack(SelectorEventLoop loop,
                                                                             @TempDir Path dir) throws Exception {
         byte[] content = randomFile(dir.resolve("f.bin"), 1024 * 1024 + 5);
