@@ -124,3 +124,22 @@ if paired_rows:
     print()
     for (a, b), oks in ptally.items():
         print(f"- paired: {a} vs {b}: median within the limit on {sum(oks)}/{len(oks)} rows")
+    # The same as one row per size × conns, as docs/net-benchmarks.md and the README show it.
+    print()
+    cols = [(a, b) for a in ours for b, _, _ in peers]
+    by_cell = {(size, conns, a, b): (lim, inclusive, qs) for size, conns, a, b, lim, inclusive, qs in paired_rows}
+    present = [(a, b) for a, b in cols if any(k[2:] == (a, b) for k in by_cell)]
+    print("| size × conns | " + " | ".join(f"{a.removeprefix('jasyncio-')} / {b}" for a, b in present) + " |")
+    print("|---|" + "---|" * len(present))
+    for size in sorted({k[0] for k in by_cell}):
+        for conns in sorted({k[1] for k in by_cell if k[0] == size}):
+            cells = []
+            for a, b in present:
+                if (size, conns, a, b) not in by_cell:
+                    cells.append("–")
+                    continue
+                lim, inclusive, qs = by_cell[(size, conns, a, b)]
+                m, ci = median_interval(qs)
+                ok = m <= lim if inclusive else m < lim
+                cells.append(f"{m:.2f} {'✓' if ok else '✗'}" + (f" ({ci[0]:.2f}–{ci[1]:.2f})" if ci else ""))
+            print(f"| {size // 1024} KiB × {conns} | " + " | ".join(cells) + " |")
