@@ -1,7 +1,6 @@
 package io.jasyncio.bench;
 
 import io.jasyncio.Aio;
-import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.net.Protocol;
 import io.jasyncio.net.Server;
 import io.jasyncio.net.Transport;
@@ -105,31 +104,13 @@ public final class IdleConnectionsProbe {
 
     private static long measureJasyncio(int n) {
         return Aio.run(() -> {
-            SelectorEventLoop loop = Aio.getRunningLoop();
             List<Idle> protocols = new ArrayList<>(n);
-            Server server = loop.createServer(() -> {
+            Server server = Aio.getRunningLoop().createServer(() -> {
                 Idle p = new Idle();
                 protocols.add(p);
                 return p;
             }, "127.0.0.1", 0, 4096, false);
-            int port = ((InetSocketAddress) server.sockets().getFirst().getLocalAddress()).getPort();
-            Aio.sleep(0.1);
-            long before = Aio.toThread(IdleConnectionsProbe::usedHeap);
-            Process child = clients(port, n);
-            while (protocols.size() < n || protocols.getLast().transport == null) {
-                Aio.sleep(0.01);
-            }
-            Aio.toThread(() -> {
-                awaitLine(child);
-                return null;
-            });
-            long delta = Aio.toThread(IdleConnectionsProbe::usedHeap) - before;
-            server.close();
-            server.abortClients();
-            server.waitClosed();
-            child.getOutputStream().close();
-            Aio.toThread(() -> child.waitFor());
-            return delta;
+            return heapPerServer(server, n, () -> protocols.size() == n && protocols.getLast().transport != null);
         });
     }
 
@@ -142,25 +123,34 @@ public final class IdleConnectionsProbe {
                     reader.readline();
                 }
             }, "127.0.0.1", 0);
-            int port = ((InetSocketAddress) server.sockets().getFirst().getLocalAddress()).getPort();
-            Aio.sleep(0.1);
-            long before = Aio.toThread(IdleConnectionsProbe::usedHeap);
-            Process child = clients(port, n);
-            while (waiting[0] < n) {
-                Aio.sleep(0.01);
-            }
-            Aio.sleep(0.1); // every task has reached readline()
-            Aio.toThread(() -> {
-                awaitLine(child);
-                return null;
-            });
-            long delta = Aio.toThread(IdleConnectionsProbe::usedHeap) - before;
-            server.close();
-            server.abortClients();
-            server.waitClosed();
-            child.getOutputStream().close();
-            Aio.toThread(() -> child.waitFor());
-            return delta;
+            return heapPerServer(server, n, () -> waiting[0] == n);
         });
+    }
+
+    /**
+     * The heap {@code server} gains while a child holds {@code n} connections to it, once
+     * {@code allConnected} says the server side has them all; then closes everything.
+     */
+    private static long heapPerServer(Server server, int n, java.util.function.BooleanSupplier allConnected)
+            throws Exception {
+        int port = ((InetSocketAddress) server.sockets().getFirst().getLocalAddress()).getPort();
+        Aio.sleep(0.1);
+        long before = Aio.toThread(IdleConnectionsProbe::usedHeap);
+        Process child = clients(port, n);
+        while (!allConnected.getAsBoolean()) {
+            Aio.sleep(0.01);
+        }
+        Aio.sleep(0.1); // the last connections' callbacks or tasks have run
+        Aio.toThread(() -> {
+            awaitLine(child);
+            return null;
+        });
+        long delta = Aio.toThread(IdleConnectionsProbe::usedHeap) - before;
+        server.close();
+        server.abortClients();
+        server.waitClosed();
+        child.getOutputStream().close();
+        Aio.toThread(() -> child.waitFor());
+        return delta;
     }
 }
