@@ -70,10 +70,11 @@ public final class Sendfile {
         long sent = 0;
         try {
             long end = count > 0 ? offset + count : Long.MAX_VALUE;
+            // One buffer for every chunk: write() copies what it cannot send, so it may be reused on return.
+            ByteBuffer chunk = ByteBuffer.allocate((int) Math.min(CHUNK, end - offset));
             while (offset + sent < end) {
-                int want = (int) Math.min(CHUNK, end - offset - sent);
                 long at = offset + sent;
-                ByteBuffer chunk = ByteBuffer.allocate(want);
+                chunk.clear().limit((int) Math.min(chunk.capacity(), end - at));
                 // File reads may block on a slow disk: off the loop thread, as asyncio does.
                 int n = Aio.await(loop.runInExecutor(null, () -> file.read(chunk, at)));
                 if (n <= 0) {

@@ -448,13 +448,7 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
         maybeResumeProtocol(); // may write more
         if (buffer.isEmpty() && connLost == 0) {
             loop.removeWriter(channel);
-            Future<Void> waiter = emptyWaiter;
-            if (waiter != null) {
-                emptyWaiter = null;
-                if (!waiter.done()) {
-                    waiter.setResult(null);
-                }
-            }
+            settleEmptyWaiter(null);
             if (!flushedWhileClosing() && eof) {
                 shutdownOutput();
             }
@@ -617,14 +611,27 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
         sendfileInProgress = on;
     }
 
+    /** Completes the waiter of {@link #whenWriteBufferEmpty()}, if any: done, or failed with {@code error}. */
+    private void settleEmptyWaiter(IOException error) {
+        Future<Void> waiter = emptyWaiter;
+        if (waiter == null) {
+            return;
+        }
+        emptyWaiter = null;
+        if (waiter.done()) {
+            return;
+        }
+        if (error == null) {
+            waiter.setResult(null);
+        } else {
+            waiter.setException(error);
+        }
+    }
+
     @Override
     void beforeChannelClose() {
-        Future<Void> waiter = emptyWaiter;
-        if (waiter != null) {
-            emptyWaiter = null;
-            if (!waiter.done()) {
-                waiter.setException(new IOException("Connection closed by peer"));
-            }
+        if (emptyWaiter != null) {
+            settleEmptyWaiter(new IOException("Connection closed by peer"));
         }
         if (reset) {
             try {

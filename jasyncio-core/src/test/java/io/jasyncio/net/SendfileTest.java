@@ -63,6 +63,18 @@ class SendfileTest {
         });
     }
 
+    /** A TCP transport whose peer (accepted on {@code server}) starts reading after 0.2 s, until EOF. */
+    private record SlowPeer(Transport transport, RecordingProtocol protocol, Task<byte[]> received) {
+        static SlowPeer connect(SelectorEventLoop loop, ServerSocketChannel server) throws Exception {
+            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            Task<byte[]> received = slowReader(loop, server, 0.2);
+            RecordingProtocol client = new RecordingProtocol();
+            int port = ((InetSocketAddress) server.getLocalAddress()).getPort();
+            Transport t = Connections.createConnection(loop, () -> client, "127.0.0.1", port).transport();
+            return new SlowPeer(t, client, received);
+        }
+    }
+
     @AioTest(virtualTime = false)
     void aSocketTransportSendsTheFileBetweenItsWritesAndRefusesWritesMeanwhile(SelectorEventLoop loop,
                                                                                 @TempDir Path dir) throws Exception {
@@ -71,12 +83,9 @@ class SendfileTest {
         new Random(1).nextBytes(head);
         try (ServerSocketChannel server = ServerSocketChannel.open();
              FileChannel file = FileChannel.open(dir.resolve("big.bin"), StandardOpenOption.READ)) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Task<byte[]> peer = slowReader(loop, server, 0.2);
-            RecordingProtocol client = new RecordingProtocol();
-            InetSocketAddress addr = (InetSocketAddress) server.getLocalAddress();
-            Connection<RecordingProtocol> c = Connections.createConnection(loop, () -> client, "127.0.0.1", addr.getPort());
-            Transport t = c.transport();
+            SlowPeer p = SlowPeer.connect(loop, server);
+            Transport t = p.transport();
+            Task<byte[]> peer = p.received();
             t.write(ByteBuffer.wrap(head));
             Task<Long> send = Aio.createTask(() -> loop.sendfile(t, file, 0, 0));
             Aio.sleep(0.05);
@@ -87,7 +96,7 @@ class SendfileTest {
             assertEquals(content.length, Aio.await(send));
             assertEquals(content.length, file.position());
             assertTrue(t.isReading(), "reading is back on");
-            assertSame(client, t.getProtocol());
+            assertSame(p.protocol(), t.getProtocol());
             t.write(ascii("TAIL"));
             t.close();
             assertArrayEquals(concat(head, content, "TAIL".getBytes(StandardCharsets.US_ASCII)), Aio.await(peer));
@@ -100,11 +109,9 @@ class SendfileTest {
         byte[] content = randomFile(dir.resolve("big.bin"), 32 * 1024 * 1024);
         try (ServerSocketChannel server = ServerSocketChannel.open();
              FileChannel file = FileChannel.open(dir.resolve("big.bin"), StandardOpenOption.READ)) {
-            server.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
-            Task<byte[]> peer = slowReader(loop, server, 0.2);
-            RecordingProtocol client = new RecordingProtocol();
-            InetSocketAddress addr = (InetSocketAddress) server.getLocalAddress();
-            Transport t = Connections.createConnection(loop, () -> client, "127.0.0.1", addr.getPort()).transport();
+            SlowPeer p = SlowPeer.connect(loop, server);
+            Transport t = p.transport();
+            Task<byte[]> peer = p.received();
             Task<Long> send = Aio.createTask(() -> loop.sendfile(t, file, 0, 0));
             Aio.sleep(0.05);
             send.cancel();
