@@ -7,7 +7,8 @@
 #   scripts/bench-net-echo.sh [-b BENCH_DIR] [-r ROUNDS] [-R FIRST_ROUND] [-s SIZES] [-c CONNS] [-d SECS]
 #                             [-o OUT.jsonl] [-S] [SERVER...]
 #
-# SERVER: this project's jasyncio-proto (Protocol), jasyncio-streams (readInto a direct ByteBuffer),
+# SERVER: this project's jasyncio-proto (Protocol), jasyncio-streams (readChunk: the loop's pooled
+# direct buffers), jasyncio-streams-direct (readInto a direct ByteBuffer per connection),
 # jasyncio-streams-into (readInto a byte[]), jasyncio-streams-read (read(n): a new byte[] per read),
 # jasyncio-streams-1k (readExactly(1024) per round), nio-per-conn (plain NIO with a buffer per
 # connection, a reference point), and any echo name of BENCH_DIR/lib/servers.sh (default: all but
@@ -24,17 +25,18 @@ while getopts "b:r:R:s:c:d:o:S" o; do
     case "$o" in
         b) BENCH="$OPTARG" ;; r) ROUNDS="$OPTARG" ;; R) FIRST="$OPTARG" ;; s) SIZES="$OPTARG" ;; c) CONNS="$OPTARG" ;;
         d) DUR="$OPTARG" ;; o) OUT="$OPTARG" ;; S) ONLY_SUMMARY=1 ;;
-        *) sed -n '2,19p' "$0" >&2; exit 1 ;;
+        *) sed -n '2,20p' "$0" >&2; exit 1 ;;
     esac
 done
 shift $((OPTIND - 1))
-SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams jasyncio-streams-into jasyncio-streams-read java-nio nio-per-conn netty-nio uvloop-proto asyncio-proto)
+SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams jasyncio-streams-direct jasyncio-streams-into jasyncio-streams-read java-nio nio-per-conn netty-nio uvloop-proto asyncio-proto)
 BENCH="$(cd "$BENCH" && pwd)"
-JAR="$ROOT/jasyncio-bench/target/benchmarks.jar"
+JAR="${JAR:-$ROOT/jasyncio-bench/target/benchmarks.jar}"   # JAR=... to measure a copy while the tree is rebuilt
 [ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
 . "$BENCH/lib/servers.sh"
 ECHO_SERVERS[jasyncio-proto]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoProtocolServer {port}"
-ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} direct 262144"
+ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} chunk 262144"
+ECHO_SERVERS[jasyncio-streams-direct]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} direct 262144"
 ECHO_SERVERS[jasyncio-streams-into]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} into 262144"
 ECHO_SERVERS[nio-per-conn]="$BENCH/lib/jrun.sh 25 -cp $JAR io.jasyncio.bench.NioPerConnectionEchoServer {port}"
 ECHO_SERVERS[jasyncio-streams-1k]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} exactly 1024"

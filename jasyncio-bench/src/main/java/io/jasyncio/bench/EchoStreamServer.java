@@ -14,7 +14,7 @@ import java.nio.ByteBuffer;
  * {@code readexactly → write → drain}.
  *
  * <pre>
- * EchoStreamServer PORT [exactly BLOCK | read MAX | into MAX | direct MAX]
+ * EchoStreamServer PORT [exactly BLOCK | read MAX | into MAX | direct MAX | chunk MAX]
  * </pre>
  *
  * <ul>
@@ -26,6 +26,9 @@ import java.nio.ByteBuffer;
  *   <li>{@code into MAX}: {@code readInto} one {@code byte[MAX]}, write that part of it, drain: no allocation.</li>
  *   <li>{@code direct MAX}: the same with one direct {@code ByteBuffer} of {@code MAX} bytes, which the socket
  *       reads into and writes from without any copy in Java.</li>
+ *   <li>{@code chunk MAX}: {@code readChunk(MAX)}, write it, drain: the socket reads into a direct buffer the
+ *       loop thread lends, which goes back at the next read and is the next one lent, so every connection
+ *       echoes through the same cached memory.</li>
  * </ul>
  *
  * It listens on 127.0.0.1 and runs until killed.
@@ -90,7 +93,18 @@ public final class EchoStreamServer {
                     // The client went away.
                 }
             };
-            default -> throw new IllegalArgumentException("mode is 'exactly', 'read', 'into' or 'direct', not " + mode);
+            case "chunk" -> (reader, writer) -> {
+                try (writer) {
+                    ByteBuffer chunk;
+                    while ((chunk = reader.readChunk(size)).hasRemaining()) {
+                        writer.write(chunk);
+                        writer.drain();
+                    }
+                } catch (IOException reset) {
+                    // The client went away.
+                }
+            };
+            default -> throw new IllegalArgumentException("mode is 'exactly', 'read', 'into', 'direct' or 'chunk', not " + mode);
         };
         Aio.run(() -> {
             try (Server server = Streams.startServer(echo, "127.0.0.1", port)) {

@@ -28,6 +28,7 @@ public class SelectorEventLoop implements EventLoop {
     private final Clock clock;
     private final Selector selector;
     private final ArrayDeque<Ready> ready = new ArrayDeque<>();
+    private Ready[] eagerBatch = new Ready[8];
     private final TimerHeap timers = new TimerHeap();
     private final ConcurrentLinkedQueue<Handle> inbox = new ConcurrentLinkedQueue<>();
     private final LiveTasks liveTasks = new LiveTasks();
@@ -719,8 +720,10 @@ public class SelectorEventLoop implements EventLoop {
         } else {
             timeout = -1;
         }
+        int ioFirst = ready.size();
+        int ioEnd = ioFirst;
         if (timeout != 0 || ioRegistry.hasInterest()) {
-            poll(timeout);
+            ioEnd = poll(timeout);
         }
         long now = clock.nanoTime();
         TimerHandle t;
@@ -729,14 +732,45 @@ public class SelectorEventLoop implements EventLoop {
             ready.addLast(t);
         }
         int n = ready.size();
+        for (int i = 0; i < n; i++) {
+            Ready item = ready.pollFirst();
+            if (i < ioFirst || i >= ioEnd) {
+                run(item);
+                continue;
+            }
+            int before = ready.size();
+            run(item);
+            int scheduled = ready.size() - before;
+            if (scheduled > 0) {
+                runScheduledBy(scheduled);
+            }
+        }
+    }
+
+    /**
+     * Runs, in the order they were scheduled, the last {@code count} items of the ready queue: what one
+     * I/O callback scheduled (a task its read woke, a protocol's {@code callSoon}). Running them right after
+     * that callback, before the next ready channel's, keeps a message in the cache between its read and
+     * the task that handles it (as Tokio's LIFO slot does); they never run before the callback that
+     * scheduled them, and what they schedule in turn waits for the next iteration.
+     */
+    private void runScheduledBy(int count) {
+        Ready[] batch = eagerBatch.length >= count ? eagerBatch : (eagerBatch = new Ready[Math.max(count, 2 * eagerBatch.length)]);
+        for (int j = count - 1; j >= 0; j--) {
+            batch[j] = ready.pollLast();
+        }
+        for (int j = 0; j < count; j++) {
+            Ready item = batch[j];
+            batch[j] = null;
+            run(item);
+        }
+    }
+
+    private void run(Ready item) {
         if (debug) {
-            for (int i = 0; i < n; i++) {
-                runTimed(ready.pollFirst());
-            }
+            runTimed(item);
         } else {
-            for (int i = 0; i < n; i++) {
-                ready.pollFirst().runReady();
-            }
+            item.runReady();
         }
     }
 
@@ -759,8 +793,11 @@ public class SelectorEventLoop implements EventLoop {
         }
     }
 
-    /** Waits up to {@code timeoutNanos} (-1: no limit) for I/O or a thread-safe callback. */
-    private void poll(long timeoutNanos) {
+    /**
+     * Waits up to {@code timeoutNanos} (-1: no limit) for I/O or a thread-safe callback; returns the
+     * size the ready queue had after the ready channels' callbacks were queued (before the inbox's).
+     */
+    private int poll(long timeoutNanos) {
         try {
             if (clock.isVirtual() && timeoutNanos != 0) {
                 pollVirtual(timeoutNanos);
@@ -770,7 +807,9 @@ public class SelectorEventLoop implements EventLoop {
         } catch (IOException e) {
             throw new UncheckedIOException("selector failed", e);
         }
+        int ioEnd = ready.size();
         drainInbox();
+        return ioEnd;
     }
 
     private void pollVirtual(long timeoutNanos) throws IOException {

@@ -57,6 +57,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
     /** The least room a suspended {@link #readInto(ByteBuffer)} must have for a transport to fill it directly. */
     private static final int MIN_DIRECT_READ = 4 * 1024;
     private static final byte[] EMPTY = new byte[0];
+    private static final ByteBuffer EMPTY_BUFFER = ByteBuffer.allocate(0).asReadOnlyBuffer();
     private static final byte[] NEWLINE = {'\n'};
 
     private final EventLoop loop;
@@ -79,6 +80,12 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private ByteBuffer intoTarget;
     /** The position of {@link #intoTarget} when it was lent. */
     private int intoStart;
+    /** While a {@link #readChunk(int)} waits on an empty buffer: the most bytes it takes; else 0. */
+    private int chunkMax;
+    /** The buffer the last {@link #readChunk(int)} returned, when it came from {@link #staging}: lent until the next read. */
+    private ByteBuffer heldChunk;
+    /** The loop thread's buffers, once a transport has asked for one. */
+    private ReadStaging staging;
 
     /** A reader with the default limit on the current event loop. */
     public StreamReader() {
@@ -209,7 +216,15 @@ public class StreamReader implements AsyncIterable<byte[]> {
             lent = dst;
             return dst;
         }
-        lent = ReadStaging.get();
+        if (staging == null) {
+            staging = ReadStaging.ofThisThread();
+        }
+        if (chunkMax > 0 && start == end) {
+            ByteBuffer chunk = staging.lend(chunkMax);
+            lent = chunk.limit(Math.min(chunkMax, chunk.capacity()));
+        } else {
+            lent = staging.lend(ReadStaging.SIZE);
+        }
         return lent;
     }
 
@@ -230,8 +245,16 @@ public class StreamReader implements AsyncIterable<byte[]> {
             }
             return;
         }
-        if (nbytes < 0 || nbytes > given.capacity()) {
+        if (nbytes < 0 || nbytes > given.limit()) {
             throw new IllegalArgumentException("bufferUpdated(" + nbytes + ") beyond the buffer given");
+        }
+        if (chunkMax > 0 && start == end && nbytes > 0) {
+            // A readChunk waits: it gets this buffer itself, and gives it back at its next read.
+            staging.take(given);
+            heldChunk = given.clear().limit(nbytes);
+            chunkMax = 0; // anything more is buffered until the reader runs
+            wakeupWaiter();
+            return;
         }
         feedData(given.clear().limit(nbytes));
     }
@@ -284,7 +307,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
      * as it was. Raises the stream's error, if it ended with one.
      */
     public byte[] read(int n) throws IOException {
-        checkNoWaiter("read");
+        beginRead("read");
         throwIfFailed();
         if (n == 0) {
             return EMPTY;
@@ -333,7 +356,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         if (dst.isReadOnly()) {
             throw new ReadOnlyBufferException();
         }
-        checkNoWaiter("readInto");
+        beginRead("readInto");
         throwIfFailed();
         if (!dst.hasRemaining()) {
             return 0;
@@ -377,12 +400,74 @@ public class StreamReader implements AsyncIterable<byte[]> {
         return readInto(ByteBuffer.wrap(b));
     }
 
+    /**
+     * Reads up to {@code max} bytes without copying them (jasyncio's own; asyncio's {@code read(n)} returns
+     * fresh bytes): a buffer whose bytes between position and limit are the next ones of the stream, at
+     * least one unless the stream has ended (then an empty buffer). The buffer is <em>lent</em>: it is
+     * valid until the next read of any kind on this reader, which may reuse it for another connection, so
+     * use its bytes, or hand them to {@link StreamWriter#write(ByteBuffer)} (which copies what it cannot send
+     * at once), before reading again.
+     *
+     * <p>While the buffer is empty, the socket reads straight into one of the loop thread's direct buffers
+     * (a power of two of at least {@code max} bytes, at most 256 KiB), which this reader then holds until its
+     * next read; the last one given back is the next one lent, so an echo loop
+     * {@code readChunk → write → drain} keeps touching the same, cached memory, as a server with one shared
+     * buffer does. Bytes that were already buffered come in a heap buffer, without a copy when all of them
+     * are taken.
+     *
+     * <p>Suspends while the buffer is empty and the stream has not ended; cancellable, leaving the stream as
+     * it was. Raises the stream's error, if it ended with one, and {@link IllegalArgumentException} if
+     * {@code max} is not positive.
+     */
+    public ByteBuffer readChunk(int max) throws IOException {
+        if (max <= 0) {
+            throw new IllegalArgumentException("max must be positive, not " + max);
+        }
+        beginRead("readChunk");
+        throwIfFailed();
+        if (start == end && !eof) {
+            chunkMax = max;
+            try {
+                waitForData("readChunk");
+            } catch (Throwable e) {
+                ByteBuffer got = heldChunk;
+                if (got != null) {
+                    heldChunk = null;
+                    unread(got, 0, got.limit());
+                    staging.giveBack(got);
+                }
+                throw e;
+            } finally {
+                chunkMax = 0;
+            }
+            if (heldChunk != null) {
+                return heldChunk;
+            }
+        }
+        int n = Math.min(max, end - start);
+        if (n == 0) {
+            return EMPTY_BUFFER;
+        }
+        ByteBuffer out = n == end - start
+                ? ByteBuffer.wrap(buf, start, n).slice() // every byte: the array is handed over, consume drops it
+                : ByteBuffer.wrap(Arrays.copyOfRange(buf, start, start + n));
+        consume(n);
+        maybeResumeTransport();
+        return out;
+    }
+
     /** Puts back, in front of the buffer, the bytes a cancelled readInto already got in {@code dst[before, position)}. */
     private void unread(ByteBuffer dst, int before) {
         int got = dst.position() - before;
         if (got == 0) {
             return;
         }
+        unread(dst, before, got);
+        dst.position(before);
+    }
+
+    /** Puts {@code src[from, from + got)} back in front of the buffer. */
+    private void unread(ByteBuffer src, int from, int got) {
         int len = end - start;
         if (start < got) {
             byte[] bigger = buf.length - len >= got ? buf : new byte[Math.max(len + got, MIN_CAPACITY)];
@@ -392,8 +477,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
             end = got + len;
         }
         start -= got;
-        dst.get(before, buf, start, got);
-        dst.position(before);
+        src.get(from, buf, start, got);
     }
 
     /**
@@ -445,7 +529,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         if (seplen == 0) {
             throw new IllegalArgumentException("Separator should be at least one-byte string");
         }
-        checkNoWaiter("readUntil");
+        beginRead("readUntil");
         throwIfFailed();
         // `offset` bytes from the start of the buffer hold no separator: a new search starts there, less
         // the separator's length minus one, since the separator may have been cut between two chunks.
@@ -491,7 +575,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         if (n < 0) {
             throw new IllegalArgumentException("readexactly size can not be less than zero");
         }
-        checkNoWaiter("readExactly");
+        beginRead("readExactly");
         throwIfFailed();
         if (n == 0) {
             return EMPTY;
@@ -545,6 +629,19 @@ public class StreamReader implements AsyncIterable<byte[]> {
     }
 
     // ---- internals -----------------------------------------------------------------------------
+
+    /**
+     * Where every read starts: no other task may be waiting, and the chunk the last {@link #readChunk(int)}
+     * lent is given back.
+     */
+    private void beginRead(String method) {
+        checkNoWaiter(method);
+        ByteBuffer held = heldChunk;
+        if (held != null) {
+            heldChunk = null;
+            staging.giveBack(held);
+        }
+    }
 
     private void checkNoWaiter(String method) {
         if (waiter != null) {
