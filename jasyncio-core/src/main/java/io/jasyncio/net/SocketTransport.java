@@ -178,7 +178,7 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
             readIntoProtocol(bp);
             return;
         }
-        ByteBuffer buf = ReadBuffers.get();
+        ByteBuffer buf = io.jasyncio.internal.ReadBuffers.get();
         int n;
         try {
             n = channel.read(buf);

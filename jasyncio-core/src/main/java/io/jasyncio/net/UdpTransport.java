@@ -82,7 +82,7 @@ public final class UdpTransport extends SelectorTransport<DatagramChannel> imple
 
     private void readReady() {
         for (int i = 0; i < RECEIVE_BATCH && connLost == 0 && !closing; i++) {
-            ByteBuffer buf = ReadBuffers.get();
+            ByteBuffer buf = io.jasyncio.internal.ReadBuffers.get();
             SocketAddress from;
             try {
                 from = channel.receive(buf);

@@ -4,6 +4,7 @@ import io.jasyncio.Aio;
 import io.jasyncio.AsyncIterable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
+import io.jasyncio.internal.ReadBuffers;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.loop.EventLoop;
 import io.jasyncio.loop.EventLoops;
@@ -42,7 +43,8 @@ import java.util.NoSuchElementException;
  * direct staging buffer, and the reader keeps the bytes received in an array sized to them, which it
  * drops as soon as every byte has been read: a connection holds receive memory only for unread bytes
  * (10,000 idle connections hold none). A waiting {@link #readInto(ByteBuffer)} has the socket read straight
- * into its destination instead.
+ * into its destination instead, and a waiting {@link #readChunk(int)} into a buffer the loop thread lends
+ * it until its next read.
  *
  * <p>Iterating over a reader ({@code for (byte[] line : reader)}) is {@code async for line in reader}:
  * each step may suspend, and the loop ends at the end of the stream. Not thread-safe: use it on its loop.
@@ -68,7 +70,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private int end;
     /**
      * What the last {@link #getBuffer(int)} lent, until {@link #bufferUpdated(int)}: the thread's staging
-     * buffer ({@link ReadStaging}), the waiting readInto's {@link #intoTarget}, or {@code null}.
+     * buffer ({@link ReadBuffers}), the waiting readInto's {@link #intoTarget}, or {@code null}.
      */
     private ByteBuffer lent;
     private boolean eof;
@@ -85,7 +87,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
     /** The buffer the last {@link #readChunk(int)} returned, when it came from {@link #staging}: lent until the next read. */
     private ByteBuffer heldChunk;
     /** The loop thread's buffers, once a transport has asked for one. */
-    private ReadStaging staging;
+    private ReadBuffers staging;
 
     /** A reader with the default limit on the current event loop. */
     public StreamReader() {
@@ -217,13 +219,13 @@ public class StreamReader implements AsyncIterable<byte[]> {
             return dst;
         }
         if (staging == null) {
-            staging = ReadStaging.ofThisThread();
+            staging = ReadBuffers.ofThisThread();
         }
         if (chunkMax > 0 && start == end) {
             ByteBuffer chunk = staging.lend(chunkMax);
             lent = chunk.limit(Math.min(chunkMax, chunk.capacity()));
         } else {
-            lent = staging.lend(ReadStaging.SIZE);
+            lent = staging.lend(ReadBuffers.SIZE);
         }
         return lent;
     }
