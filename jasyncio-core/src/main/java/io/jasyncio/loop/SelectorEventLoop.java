@@ -759,10 +759,19 @@ public class SelectorEventLoop implements EventLoop {
         for (int j = count - 1; j >= 0; j--) {
             batch[j] = ready.pollLast();
         }
-        for (int j = 0; j < count; j++) {
-            Ready item = batch[j];
-            batch[j] = null;
-            run(item);
+        int j = 0;
+        try {
+            for (; j < count; j++) {
+                Ready item = batch[j];
+                batch[j] = null;
+                run(item);
+            }
+        } finally {
+            // Only a VirtualMachineError escapes a callback: what had not run yet stays queued.
+            for (j++; j < count; j++) {
+                ready.addLast(batch[j]);
+                batch[j] = null;
+            }
         }
     }
 

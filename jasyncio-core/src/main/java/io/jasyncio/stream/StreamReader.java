@@ -84,10 +84,10 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private int intoStart;
     /** While a {@link #readChunk(int)} waits on an empty buffer: the most bytes it takes; else 0. */
     private int chunkMax;
-    /** The buffer the last {@link #readChunk(int)} returned, when it came from {@link #staging}: lent until the next read. */
+    /** The buffer the last {@link #readChunk(int)} returned, when it came from {@link #readBuffers}: lent until the next read. */
     private ByteBuffer heldChunk;
     /** The loop thread's buffers, once a transport has asked for one. */
-    private ReadBuffers staging;
+    private ReadBuffers readBuffers;
 
     /** A reader with the default limit on the current event loop. */
     public StreamReader() {
@@ -218,14 +218,14 @@ public class StreamReader implements AsyncIterable<byte[]> {
             lent = dst;
             return dst;
         }
-        if (staging == null) {
-            staging = ReadBuffers.ofThisThread();
+        if (readBuffers == null) {
+            readBuffers = ReadBuffers.ofThisThread();
         }
         if (chunkMax > 0 && start == end) {
-            ByteBuffer chunk = staging.lend(chunkMax);
+            ByteBuffer chunk = readBuffers.lend(chunkMax);
             lent = chunk.limit(Math.min(chunkMax, chunk.capacity()));
         } else {
-            lent = staging.lend(ReadBuffers.SIZE);
+            lent = readBuffers.lend(ReadBuffers.SIZE);
         }
         return lent;
     }
@@ -252,7 +252,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         }
         if (chunkMax > 0 && start == end && nbytes > 0) {
             // A readChunk waits: it gets this buffer itself, and gives it back at its next read.
-            staging.take(given);
+            readBuffers.take(given);
             heldChunk = given.clear().limit(nbytes);
             chunkMax = 0; // anything more is buffered until the reader runs
             wakeupWaiter();
@@ -436,7 +436,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
                 if (got != null) {
                     heldChunk = null;
                     unread(got, 0, got.limit());
-                    staging.giveBack(got);
+                    readBuffers.giveBack(got);
                 }
                 throw e;
             } finally {
@@ -641,7 +641,7 @@ public class StreamReader implements AsyncIterable<byte[]> {
         ByteBuffer held = heldChunk;
         if (held != null) {
             heldChunk = null;
-            staging.giveBack(held);
+            readBuffers.giveBack(held);
         }
     }
 
