@@ -28,6 +28,8 @@ public class Future<T> implements Awaitable<T> {
 
     final SelectorEventLoop loop;
     private byte state;
+    /** Whether a done callback was ever added: it may run, and look at this future, after it is done. */
+    private boolean observed;
     private T result;
     private Throwable exception;
     /** The message of the cancellation (for a pending task: of the cancellation it has yet to deliver). */
@@ -36,6 +38,21 @@ public class Future<T> implements Awaitable<T> {
     private Object callbacks;
     /** What few futures need, kept apart so that the common future stays small; {@code null} until needed. */
     private Notes notes;
+
+    static {
+        io.jasyncio.internal.FutureReuse.install(Future::resetForReuse);
+    }
+
+    /** See {@link io.jasyncio.internal.FutureReuse#reset}. */
+    private static boolean resetForReuse(Future<?> f) {
+        if (f.state != FINISHED || f.exception != null || f.callbacks != null || f.observed || f.notes != null
+                || f.cancelMessage != null || f instanceof Task) {
+            return false;
+        }
+        f.state = PENDING;
+        f.result = null;
+        return true;
+    }
 
     /** The rarely used state of a future. */
     private static final class Notes {
@@ -169,6 +186,7 @@ public class Future<T> implements Awaitable<T> {
      */
     public void addDoneCallback(Consumer<? super Future<T>> callback) {
         DoneCallback<T> entry = new DoneCallback<>(this, callback, Context.currentMap());
+        observed = true;
         if (state != PENDING) {
             scheduleEntry(entry);
         } else {

@@ -4,6 +4,7 @@ import io.jasyncio.Aio;
 import io.jasyncio.AsyncIterable;
 import io.jasyncio.CancelledError;
 import io.jasyncio.Future;
+import io.jasyncio.internal.FutureReuse;
 import io.jasyncio.internal.ReadBuffers;
 import io.jasyncio.internal.Throwables;
 import io.jasyncio.loop.EventLoop;
@@ -75,6 +76,8 @@ public class StreamReader implements AsyncIterable<byte[]> {
     private ByteBuffer lent;
     private boolean eof;
     private Future<Void> waiter;
+    /** The last waiter, done and taken, to wait on again instead of a new future per wait. */
+    private Future<Void> spareWaiter;
     private Throwable exception;
     private ReadTransport transport;
     private boolean paused;
@@ -669,7 +672,12 @@ public class StreamReader implements AsyncIterable<byte[]> {
             paused = false;
             transport.resumeReading();
         }
-        Future<Void> w = new Future<>(loop);
+        Future<Void> w = spareWaiter;
+        if (w == null) {
+            w = new Future<>(loop);
+        } else {
+            spareWaiter = null;
+        }
         waiter = w;
         try {
             Aio.await(w);
@@ -677,6 +685,10 @@ public class StreamReader implements AsyncIterable<byte[]> {
             if (waiter == w) {
                 waiter = null;
             }
+        }
+        // Woken with a result (not cancelled, no error): nobody else holds w, so the next wait reuses it.
+        if (FutureReuse.reset(w)) {
+            spareWaiter = w;
         }
     }
 
