@@ -46,7 +46,7 @@ public class Future<T> implements Awaitable<T> {
     /** See {@link io.jasyncio.internal.FutureReuse#reset}. */
     private static boolean resetForReuse(Future<?> f) {
         if (f.state != FINISHED || f.exception != null || f.callbacks != null || f.observed || f.notes != null
-                || f.cancelMessage != null || f instanceof Task) {
+                || f instanceof Task) {
             return false;
         }
         f.state = PENDING;

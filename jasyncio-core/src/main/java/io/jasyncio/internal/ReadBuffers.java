@@ -53,10 +53,11 @@ public final class ReadBuffers {
      * {@link #take} takes it.
      */
     public ByteBuffer lend(int min) {
-        ArrayDeque<ByteBuffer> stack = free[sizeIndex(min)];
+        int i = sizeIndex(min);
+        ArrayDeque<ByteBuffer> stack = free[i];
         ByteBuffer b = stack.peekFirst();
         if (b == null) {
-            b = ByteBuffer.allocateDirect(MIN_SIZE << sizeIndex(min));
+            b = ByteBuffer.allocateDirect(MIN_SIZE << i);
             stack.addFirst(b);
         }
         return b.clear();

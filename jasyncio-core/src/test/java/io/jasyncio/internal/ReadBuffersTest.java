@@ -10,17 +10,18 @@ import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 
 /** The loop thread's pool of receive buffers: sizes, last-given-back-first-lent, what it keeps. */
 class ReadBuffersTest {
 
-    /** Runs {@code body} on a fresh thread, so that it sees a fresh pool. */
-    private static void onNewThread(Runnable body) throws Exception {
+    /** Runs {@code body} with the pool of a fresh thread. */
+    private static void withFreshPool(Consumer<ReadBuffers> body) throws Exception {
         CompletableFuture<Void> done = new CompletableFuture<>();
         Thread.ofPlatform().start(() -> {
             try {
-                body.run();
+                body.accept(ReadBuffers.ofThisThread());
                 done.complete(null);
             } catch (Throwable e) {
                 done.completeExceptionally(e);
@@ -31,8 +32,7 @@ class ReadBuffersTest {
 
     @Test
     void aLendIsTheSmallestPowerOfTwoOfAtLeastTheSizeAskedFrom4KiBTo256KiB() throws Exception {
-        onNewThread(() -> {
-            ReadBuffers pool = ReadBuffers.ofThisThread();
+        withFreshPool(pool -> {
             assertEquals(4096, pool.lend(1).capacity());
             assertEquals(4096, pool.lend(4096).capacity());
             assertEquals(8192, pool.lend(4097).capacity());
@@ -51,8 +51,7 @@ class ReadBuffersTest {
 
     @Test
     void theBufferGivenBackLastIsTheNextOneLent() throws Exception {
-        onNewThread(() -> {
-            ReadBuffers pool = ReadBuffers.ofThisThread();
+        withFreshPool(pool -> {
             ByteBuffer a = pool.lend(65536);
             pool.take(a);
             ByteBuffer b = pool.lend(65536);
@@ -68,8 +67,7 @@ class ReadBuffersTest {
 
     @Test
     void eachSizeKeepsAtMostOneMebibyteOrTwoBuffers() throws Exception {
-        onNewThread(() -> {
-            ReadBuffers pool = ReadBuffers.ofThisThread();
+        withFreshPool(pool -> {
             List<ByteBuffer> taken = new ArrayList<>();
             for (int i = 0; i < 20; i++) {
                 ByteBuffer b = pool.lend(65536);
@@ -92,8 +90,7 @@ class ReadBuffersTest {
 
     @Test
     void takingABufferThatWasNotTheLastLentIsRefused() throws Exception {
-        onNewThread(() -> {
-            ReadBuffers pool = ReadBuffers.ofThisThread();
+        withFreshPool(pool -> {
             ByteBuffer a = pool.lend(4096);
             pool.take(a);
             assertEquals("take() of a buffer that was not the last one lent",

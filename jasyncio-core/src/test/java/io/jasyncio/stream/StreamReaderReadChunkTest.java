@@ -39,11 +39,17 @@ class StreamReaderReadChunkTest {
         return data;
     }
 
+    /** A task suspended in {@code r.readChunk(max)} on an empty reader. */
+    private static Task<ByteBuffer> waitingReadChunk(StreamReader r, int max) {
+        Task<ByteBuffer> reading = Aio.createTask(() -> r.readChunk(max));
+        Aio.sleep(0);
+        return reading;
+    }
+
     @AioTest
     void aWaitingReadChunkGetsTheTransportsBufferItselfUntilTheNextRead(SelectorEventLoop loop) throws Exception {
         StreamReader r = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
-        Task<ByteBuffer> reading = Aio.createTask(() -> r.readChunk(10_000));
-        Aio.sleep(0);
+        Task<ByteBuffer> reading = waitingReadChunk(r, 10_000);
         ByteBuffer given = r.getBuffer(-1);
         assertTrue(given.isDirect());
         assertEquals(16 * 1024, given.capacity(), "the smallest power of two of at least max bytes");
@@ -64,8 +70,7 @@ class StreamReaderReadChunkTest {
         assertEquals(-1, Arrays.mismatch(first, got));
         assertEquals("later", s(r.read(100)), "the next read gives the chunk back and sees the later bytes");
 
-        Task<ByteBuffer> again = Aio.createTask(() -> r.readChunk(10_000));
-        Aio.sleep(0);
+        Task<ByteBuffer> again = waitingReadChunk(r, 10_000);
         assertSame(given, r.getBuffer(-1), "the chunk given back is the next one lent");
         r.bufferUpdated(0);
         r.feedEof();
@@ -75,8 +80,7 @@ class StreamReaderReadChunkTest {
     @AioTest
     void aSmallMaxLendsASmallBufferAndAnEmptyReadLeavesItWithTheLoop(SelectorEventLoop loop) throws Exception {
         StreamReader r = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
-        Task<ByteBuffer> reading = Aio.createTask(() -> r.readChunk(100));
-        Aio.sleep(0);
+        Task<ByteBuffer> reading = waitingReadChunk(r, 100);
         ByteBuffer given = r.getBuffer(-1);
         assertEquals(4096, given.capacity(), "4 KiB is the smallest buffer");
         assertEquals(100, given.limit());
@@ -87,8 +91,7 @@ class StreamReaderReadChunkTest {
         ByteBuffer chunk = Aio.await(reading);
         assertSame(given, chunk, "even a few bytes come in the lent buffer: no copy");
         assertEquals("tiny", str(chunk));
-        reading = Aio.createTask(() -> r.readChunk(100));
-        Aio.sleep(0);
+        reading = waitingReadChunk(r, 100);
         assertSame(given, r.getBuffer(-1), "given back by the next read, and lent again");
         r.bufferUpdated(0);
         reading.cancel();
@@ -125,8 +128,7 @@ class StreamReaderReadChunkTest {
     @AioTest
     void aCancelledReadChunkPutsBackTheBytesItsChunkHeld(SelectorEventLoop loop) throws Exception {
         StreamReader r = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
-        Task<ByteBuffer> reading = Aio.createTask(() -> r.readChunk(8192));
-        Aio.sleep(0);
+        Task<ByteBuffer> reading = waitingReadChunk(r, 8192);
         byte[] first = pattern(5000, 7);
         r.getBuffer(-1).put(first);
         r.bufferUpdated(5000); // the reader is woken, but cancelled before it runs
@@ -143,8 +145,7 @@ class StreamReaderReadChunkTest {
         StreamReader r = new StreamReader(StreamReader.DEFAULT_LIMIT, loop);
         assertEquals("max must be positive, not 0",
                 assertThrows(IllegalArgumentException.class, () -> r.readChunk(0)).getMessage());
-        Task<ByteBuffer> reading = Aio.createTask(() -> r.readChunk(10));
-        Aio.sleep(0);
+        Task<ByteBuffer> reading = waitingReadChunk(r, 10);
         assertEquals("readChunk() called while another task is already waiting for incoming data",
                 assertThrows(IllegalStateException.class, () -> r.readChunk(10)).getMessage());
         SocketException reset = new SocketException("Connection reset");
