@@ -34,13 +34,7 @@ BENCH="$(cd "$BENCH" && pwd)"
 JAR="${JAR:-$ROOT/jasyncio-bench/target/benchmarks.jar}"   # JAR=... to measure a copy while the tree is rebuilt
 [ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
 . "$BENCH/lib/servers.sh"
-ECHO_SERVERS[jasyncio-proto]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoProtocolServer {port}"
-ECHO_SERVERS[jasyncio-streams]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} chunk 262144"
-ECHO_SERVERS[jasyncio-streams-direct]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} direct 262144"
-ECHO_SERVERS[jasyncio-streams-into]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} into 262144"
-ECHO_SERVERS[nio-per-conn]="$BENCH/lib/jrun.sh 25 -cp $JAR io.jasyncio.bench.NioPerConnectionEchoServer {port}"
-ECHO_SERVERS[jasyncio-streams-1k]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} exactly 1024"
-ECHO_SERVERS[jasyncio-streams-read]="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR io.jasyncio.bench.EchoStreamServer {port} read 262144"
+. "$ROOT/scripts/echo-servers.sh"
 [ -n "$OUT" ] || OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
 OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
 [ "$ONLY_SUMMARY" = 1 ] || for round in $(seq "$FIRST" $((FIRST + ROUNDS - 1))); do

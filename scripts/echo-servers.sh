@@ -1,0 +1,11 @@
+# echo-servers.sh - source it after BENCH_DIR/lib/servers.sh, with BENCH (the harness directory) and JAR
+# (this project's benchmarks jar) set: adds this project's echo servers to ECHO_SERVERS (see
+# scripts/bench-net-echo.sh for what each one is).
+_JX="$BENCH/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR"
+ECHO_SERVERS[jasyncio-proto]="$_JX io.jasyncio.bench.EchoProtocolServer {port}"
+ECHO_SERVERS[jasyncio-streams]="$_JX io.jasyncio.bench.EchoStreamServer {port} chunk 262144"
+ECHO_SERVERS[jasyncio-streams-direct]="$_JX io.jasyncio.bench.EchoStreamServer {port} direct 262144"
+ECHO_SERVERS[jasyncio-streams-into]="$_JX io.jasyncio.bench.EchoStreamServer {port} into 262144"
+ECHO_SERVERS[jasyncio-streams-1k]="$_JX io.jasyncio.bench.EchoStreamServer {port} exactly 1024"
+ECHO_SERVERS[jasyncio-streams-read]="$_JX io.jasyncio.bench.EchoStreamServer {port} read 262144"
+ECHO_SERVERS[nio-per-conn]="$BENCH/lib/jrun.sh 25 -cp $JAR io.jasyncio.bench.NioPerConnectionEchoServer {port}"
