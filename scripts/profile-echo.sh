@@ -58,9 +58,9 @@ for s in "$@"; do
     load=$!
     sleep "$WARM"
     "$AP/bin/asprof" -d "$DUR" -e cpu -i 100us -o collapsed -f "$OUT/$s.collapsed" "$jvm" > "$OUT/$s.asprof.log" 2>&1 \
-        || { echo "$s: async-profiler failed, see $OUT/$s.asprof.log" >&2; kill "$server"; exit 1; }
+        || { echo "$s: async-profiler failed, see $OUT/$s.asprof.log" >&2; kill "$jvm" "$server"; exit 1; }
     wait "$load"
-    kill "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+    kill "$jvm" "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
     PORT=$((PORT + 1))
 done
 /usr/bin/python3 "$ROOT/scripts/profile-table.py" "$OUT" "$@"
