@@ -1,5 +1,8 @@
 #!/usr/bin/env python3
-"""net-echo-table.py RAW.jsonl - medians of scripts/bench-net-echo.sh's raw lines, and the issue's targets.
+"""net-echo-table.py RAW.jsonl... - medians of scripts/bench-net-echo.sh's raw lines, and the issue's targets.
+
+Several files are pooled: each file's rounds are its own (round 1 of one file is not paired with round 1
+of another).
 
 CPU per request: `core` = server core (CPU 0) busy share / req/s, what the harness README calls the
 server's CPU time per request (it includes whatever else ran on CPU 0); `proc` = the server
@@ -9,7 +12,13 @@ java-nio, all <= netty-nio and < uvloop-proto.
 """
 import json, statistics, sys
 
-rows = [json.loads(l) for l in open(sys.argv[1]) if l.strip()]
+rows = []
+for i, path in enumerate(sys.argv[1:]):
+    for line in open(path):
+        if line.strip():
+            r = json.loads(line)
+            r["round"] = (i, r.get("round"))
+            rows.append(r)
 order = []
 for r in rows:
     if r["server"] not in order:
@@ -93,7 +102,7 @@ def median_interval(xs):
 
 by_round = {}
 for r in rows:
-    by_round[(r["size"], r["conns"], r["server"], r.get("round"))] = r["server_core_busy_pct"] * 1e4 / r["rps"]
+    by_round[(r["size"], r["conns"], r["server"], r["round"])] = r["server_core_busy_pct"] * 1e4 / r["rps"]
 paired_rows = []
 for size in sorted({r["size"] for r in rows}):
     for conns in sorted({r["conns"] for r in rows}):

@@ -43,24 +43,23 @@ fi
 [ "$(cat /proc/sys/kernel/perf_event_paranoid)" -le 1 ] || echo 1 > /proc/sys/kernel/perf_event_paranoid
 
 mkdir -p "$OUT"
+. "$BENCH/lib/common.sh"   # start_server / stop_server: pinned to CPU 0, stopped by pid
+# stop_server's last wait returns the server's exit status (killed): not an error here, hence "|| true".
+trap 'stop_server || true' EXIT
 PORT=25300
 for s in "$@"; do
     cmd="${ECHO_SERVERS[$s]:-}"
     [ -n "$cmd" ] || { echo "unknown server $s" >&2; exit 1; }
-    cmd="${cmd//\{port\}/$PORT}"
-    eval "taskset -c 0 $cmd" > "$OUT/$s.server.log" 2>&1 &
-    server=$!
-    for _ in $(seq 100); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
-    jvm="$(pgrep -f -- "$PORT" | while read -r p; do [ -r "/proc/$p/exe" ] && readlink "/proc/$p/exe" | grep -q java && echo "$p"; done | head -1)"
-    [ -n "$jvm" ] || { echo "$s: no JVM listening on $PORT" >&2; kill "$server"; exit 1; }
+    start_server "$s" "$PORT" "$cmd"
+    jvm="$SERVER_REAL_PID"
     taskset -c 1 "$BENCH/build/echoload" -p "$PORT" -c "$CONNS" -s "$SIZE" -w 1 -d $((WARM + DUR + 2)) -P "$jvm" \
         > "$OUT/$s.load.json" 2> "$OUT/$s.load.err" &
     load=$!
     sleep "$WARM"
     "$AP/bin/asprof" -d "$DUR" -e cpu -i 100us -o collapsed -f "$OUT/$s.collapsed" "$jvm" > "$OUT/$s.asprof.log" 2>&1 \
-        || { echo "$s: async-profiler failed, see $OUT/$s.asprof.log" >&2; kill "$jvm" "$server"; exit 1; }
+        || { echo "$s: async-profiler failed, see $OUT/$s.asprof.log" >&2; exit 1; }
     wait "$load"
-    kill "$jvm" "$server" 2>/dev/null; wait "$server" 2>/dev/null || true
+    stop_server || true
     PORT=$((PORT + 1))
 done
 /usr/bin/python3 "$ROOT/scripts/profile-table.py" "$OUT" "$@"
