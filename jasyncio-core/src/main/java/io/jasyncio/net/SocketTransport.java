@@ -1,6 +1,7 @@
 package io.jasyncio.net;
 
 import io.jasyncio.Future;
+import io.jasyncio.internal.ReadBuffers;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.SelectorEventLoop;
 import java.io.IOException;
@@ -45,6 +46,8 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
     private final Runnable onFlush = this::flushDeferred;
     private ConnectionProtocol protocol;
     private BufferedProtocol buffered;
+    /** The loop thread's receive buffers, once the first read looked them up. */
+    private ReadBuffers readBuffers;
     private Server server;
     private final WriteBuffer buffer = new WriteBuffer();
     private int high = 64 * 1024;
@@ -178,7 +181,11 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
             readIntoProtocol(bp);
             return;
         }
-        ByteBuffer buf = io.jasyncio.internal.ReadBuffers.get();
+        ReadBuffers rb = readBuffers;
+        if (rb == null) {
+            readBuffers = rb = ReadBuffers.ofThisThread(); // reads run on the loop thread only
+        }
+        ByteBuffer buf = rb.lend(ReadBuffers.SIZE);
         int n;
         try {
             n = channel.read(buf);

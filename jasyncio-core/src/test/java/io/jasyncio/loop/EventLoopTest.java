@@ -212,7 +212,44 @@ class EventLoopTest {
             } finally {
                 EventLoops.setEventLoop(null);
             }
+            assertNull(EventLoops.runningOrNull()); // the loop stopped: no longer this thread's running loop
         }
+    }
+
+    @Test
+    void eachThreadFindsItsOwnRunningLoopWhileOthersLookUpTheirs() throws Exception {
+        // runningOrNull caches the last thread's loop: threads that look up in turn must never see another's.
+        int threads = 3;
+        List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
+        CountDownLatch done = new CountDownLatch(threads);
+        for (int t = 0; t < threads; t++) {
+            Thread.ofPlatform().start(() -> {
+                try (SelectorEventLoop loop = new SelectorEventLoop()) {
+                    loop.runUntilComplete(() -> {
+                        for (int i = 0; i < 20_000; i++) {
+                            if (Aio.getRunningLoop() != loop || EventLoops.runningOrNull() != loop) {
+                                errors.add("iteration " + i + " saw another loop");
+                                break;
+                            }
+                            if (i % 100 == 0) {
+                                Aio.sleep(0);
+                            }
+                        }
+                        return null;
+                    });
+                    if (EventLoops.runningOrNull() != null) {
+                        errors.add("a stopped loop is still found");
+                    }
+                } catch (Throwable e) {
+                    errors.add(e.toString());
+                } finally {
+                    done.countDown();
+                }
+            });
+        }
+        assertTrue(done.await(60, TimeUnit.SECONDS));
+        assertEquals(List.of(), errors);
+        assertNull(EventLoops.runningOrNull());
     }
 
     private static void assertNull(Object o) {
