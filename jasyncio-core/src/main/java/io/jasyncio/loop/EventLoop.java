@@ -173,6 +173,22 @@ public interface EventLoop extends AutoCloseable {
             java.util.function.Supplier<? extends P> factory, java.net.SocketAddress local, java.net.SocketAddress remote)
             throws java.io.IOException;
 
+    /**
+     * Reads the blocking stream {@code pipe} with a protocol from {@code factory} (asyncio
+     * {@code connect_read_pipe}); see {@link io.jasyncio.process.Pipes#connectReadPipe}. Suspends until the
+     * protocol's {@code connectionMade} ran.
+     */
+    <P extends io.jasyncio.net.ReadPipeProtocol> io.jasyncio.net.ReadPipeConnection<P> connectReadPipe(
+            java.util.function.Supplier<? extends P> factory, java.io.InputStream pipe);
+
+    /**
+     * Writes to the blocking stream {@code pipe} with a protocol from {@code factory} (asyncio
+     * {@code connect_write_pipe}); see {@link io.jasyncio.process.Pipes#connectWritePipe}. Suspends until
+     * the protocol's {@code connectionMade} ran.
+     */
+    <P extends io.jasyncio.net.WritePipeProtocol> io.jasyncio.net.WritePipeConnection<P> connectWritePipe(
+            java.util.function.Supplier<? extends P> factory, java.io.OutputStream pipe);
+
     // ---- subprocesses: see io.jasyncio.process.Subprocesses -----------------------------------------
 
     /**

@@ -921,6 +921,18 @@ public class SelectorEventLoop implements EventLoop {
         return io.jasyncio.net.Connections.createDatagramEndpoint(this, factory, local, remote);
     }
 
+    @Override
+    public <P extends io.jasyncio.net.ReadPipeProtocol> io.jasyncio.net.ReadPipeConnection<P> connectReadPipe(
+            java.util.function.Supplier<? extends P> factory, java.io.InputStream pipe) {
+        return io.jasyncio.process.Pipes.connectReadPipe(this, factory, pipe);
+    }
+
+    @Override
+    public <P extends io.jasyncio.net.WritePipeProtocol> io.jasyncio.net.WritePipeConnection<P> connectWritePipe(
+            java.util.function.Supplier<? extends P> factory, java.io.OutputStream pipe) {
+        return io.jasyncio.process.Pipes.connectWritePipe(this, factory, pipe);
+    }
+
     // ---- subprocesses ----------------------------------------------------------------------------
 
     /**

@@ -11,7 +11,8 @@ import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
- * The transport of a child's stdout or stderr pipe (asyncio's {@code _UnixReadPipeTransport}).
+ * The transport of a child's stdout or stderr pipe, or of any {@link InputStream} given to
+ * {@code connectReadPipe} (asyncio's {@code _UnixReadPipeTransport}).
  *
  * <p>Java's process pipes are blocking streams that a selector cannot watch, so a virtual thread, the
  * pump, reads them and hands each chunk to the loop with {@code callSoonThreadsafe}: one thread, one
@@ -28,9 +29,13 @@ final class ReadPipeTransport implements ReadTransport {
     /** The most bytes handed to the loop and not yet delivered to the protocol. */
     static final int MAX_IN_FLIGHT = 256 * 1024;
 
-    /** Where the chunks go: the subprocess transport. */
+    /** Where the chunks go: the subprocess transport, or a read pipe's protocol ({@link Pipes}). */
     interface Sink {
         void pipeDataReceived(int fd, ByteBuffer data);
+
+        /** The writing end closed: called just before {@code pipeConnectionLost(fd, null)}. */
+        default void pipeEof(int fd) {
+        }
 
         void pipeConnectionLost(int fd, Throwable error);
 
@@ -206,6 +211,9 @@ final class ReadPipeTransport implements ReadTransport {
 
     private void end(IOException error) {
         closing = true;
+        if (error == null) {
+            sink.pipeEof(fd);
+        }
         connectionLost(error);
     }
 

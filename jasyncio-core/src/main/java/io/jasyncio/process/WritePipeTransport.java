@@ -9,7 +9,8 @@ import java.nio.ByteBuffer;
 import java.util.concurrent.LinkedBlockingQueue;
 
 /**
- * The transport of a child's stdin pipe (asyncio's {@code _UnixWritePipeTransport}).
+ * The transport of a child's stdin pipe, or of any {@link OutputStream} given to {@code connectWritePipe}
+ * (asyncio's {@code _UnixWritePipeTransport}).
  *
  * <p>{@link #write} never blocks: it queues a copy of the bytes for the pump, a virtual thread that owns
  * the blocking stream and writes the queue in order, then reports on the loop how much it wrote. The
@@ -22,7 +23,7 @@ import java.util.concurrent.LinkedBlockingQueue;
  */
 final class WritePipeTransport implements WriteTransport {
 
-    /** Where the pipe's events go: the subprocess transport. */
+    /** Where the pipe's events go: the subprocess transport, or a write pipe's protocol ({@link Pipes}). */
     interface Sink {
         void pauseWriting();
 

@@ -154,6 +154,11 @@ public class StreamReader implements AsyncIterable<byte[]> {
         this.transport = transport;
     }
 
+    /** The transport set with {@link #setTransport}, or {@code null}: closing it ends the stream early. */
+    public ReadTransport transport() {
+        return transport;
+    }
+
     /** Points the reader at a new transport (after {@code startTls}), keeping its buffer. */
     void replaceTransport(ReadTransport transport) {
         this.transport = transport;

@@ -123,6 +123,8 @@ public final class Programs {
             new Program("yelleding", "slides", "an async generator and its async for take turns: Before yelleding 0, Yay, I've been yelleded 0", Yelleding.class),
             new Program("scheduling", "slides", "callLater and callAt: Hello, Hello timed", Scheduling.class),
             new Program("run-cmd", "slides", "two commands at once with createSubprocessExec and communicate", RunCmd.class),
+            // Beyond the book
+            new Program("pipe-upper", "connect_read_pipe", "standard input to standard output in upper case, through pipe streams", PipeUpper.class),
             // Notes (seed 003)
             new Program("periodic", "notes", "a periodic job cancelled by callLater after 5 seconds", Periodic.class),
             new Program("mayhem", "notes", "a queue service that shuts down gracefully on SIGHUP, SIGTERM, SIGINT [--seed N]", Mayhem.class),

@@ -59,6 +59,11 @@ public final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The child's standard input. */
+    public java.io.OutputStream stdin() {
+        return process.getOutputStream();
+    }
+
     /** The standard error lines so far. */
     public List<String> err() {
         synchronized (err) {
