@@ -9,6 +9,7 @@ import io.jasyncio.net.ReadPipeProtocol;
 import io.jasyncio.net.WritePipeConnection;
 import io.jasyncio.net.WritePipeProtocol;
 import io.jasyncio.stream.StreamReader;
+import io.jasyncio.stream.StreamReaderProtocol;
 import io.jasyncio.stream.StreamWriter;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -87,7 +88,8 @@ public final class Pipes {
 
     /**
      * A {@link StreamReader} on {@code pipe} with the default 64 KiB limit: the stream form of
-     * {@link #connectReadPipe}, as asyncio's {@code StreamReaderProtocol} on {@code connect_read_pipe}.
+     * {@link #connectReadPipe}, that is {@code connectReadPipe} with a {@link StreamReaderProtocol}, as in
+     * asyncio.
      * Its {@link StreamReader#transport()} closes the pipe early. Suspends one loop iteration.
      */
     public static StreamReader openReadPipe(InputStream pipe) {
@@ -98,7 +100,7 @@ public final class Pipes {
     public static StreamReader openReadPipe(InputStream pipe, int limit) {
         SelectorEventLoop loop = Aio.getRunningLoop();
         StreamReader reader = new StreamReader(limit, loop);
-        connectReadPipe(loop, () -> new ReadPipeStreamProtocol(reader), pipe);
+        connectReadPipe(loop, () -> new StreamReaderProtocol(reader, null, loop), pipe);
         return reader;
     }
 

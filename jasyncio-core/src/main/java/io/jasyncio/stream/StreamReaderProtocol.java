@@ -7,6 +7,8 @@ import io.jasyncio.loop.EventLoops;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.net.BufferedProtocol;
 import io.jasyncio.net.Protocol;
+import io.jasyncio.net.ReadPipeProtocol;
+import io.jasyncio.net.ReadTransport;
 import io.jasyncio.net.Transport;
 import java.nio.ByteBuffer;
 import java.util.Objects;
@@ -17,13 +19,14 @@ import java.util.Objects;
  * carries the write flow control that {@link StreamWriter#drain()} waits on.
  *
  * <p>It is a {@link BufferedProtocol} whose buffer is the reader's own, so a socket transport reads
- * straight into the reader; it is also a {@link Protocol}, for transports that hand over copies.
+ * straight into the reader; it is also a {@link Protocol}, for transports that hand over copies, and a
+ * {@link ReadPipeProtocol}, for {@code connectReadPipe} (the stream then only reads).
  *
  * <p>With a {@link ClientConnectedCallback} (as {@link Streams#startServer} makes it), each connection gets
  * a {@link StreamWriter} and the callback runs as a task of its own; an error escaping the callback is
  * reported to the loop's exception handler and closes the connection, as in Python 3.12.
  */
-public class StreamReaderProtocol extends FlowControlProtocol implements BufferedProtocol, Protocol {
+public class StreamReaderProtocol extends FlowControlProtocol implements BufferedProtocol, Protocol, ReadPipeProtocol {
 
     private final StreamReader reader;
     private final ClientConnectedCallback clientConnectedCb;
@@ -102,6 +105,12 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Buffere
                 }
             });
         }
+    }
+
+    /** A read pipe's transport ({@code connectReadPipe}): the reader pauses it; there is nothing to write. */
+    @Override
+    public void connectionMade(ReadTransport transport) {
+        reader.setTransport(transport);
     }
 
     /** Ends the reader's stream (with {@code error}, if any), completes {@code waitClosed}, wakes drains. */

@@ -18,6 +18,7 @@ import io.jasyncio.net.WritePipeConnection;
 import io.jasyncio.net.WritePipeProtocol;
 import io.jasyncio.net.WriteTransport;
 import io.jasyncio.stream.StreamReader;
+import io.jasyncio.stream.StreamReaderProtocol;
 import io.jasyncio.stream.StreamWriter;
 import io.jasyncio.testing.AioTest;
 import java.io.ByteArrayOutputStream;
@@ -231,6 +232,21 @@ class PipesTest {
         assertEquals("three", new String(reader.readline(), StandardCharsets.US_ASCII));
         assertEquals(0, reader.readline().length);
         assertTrue(reader.atEof());
+    }
+
+    @AioTest(virtualTime = false)
+    void asyncioIdiomAStreamReaderProtocolOnAReadPipe(SelectorEventLoop loop) throws Exception {
+        Pipe pipe = Pipe.open();
+        StreamReader reader = new StreamReader();
+        ReadPipeConnection<StreamReaderProtocol> c =
+                loop.connectReadPipe(() -> new StreamReaderProtocol(reader), Channels.newInputStream(pipe.source()));
+        assertSame(c.transport(), reader.transport());
+        pipe.sink().write(ByteBuffer.wrap("a:b".getBytes(StandardCharsets.US_ASCII)));
+        pipe.sink().close();
+        assertEquals("a:", new String(reader.readUntil(":".getBytes(StandardCharsets.US_ASCII)), StandardCharsets.US_ASCII));
+        assertEquals("b", new String(reader.read(-1), StandardCharsets.US_ASCII));
+        assertTrue(reader.atEof());
+        assertEquals(null, c.protocol().streamWriter());
     }
 
     @AioTest(virtualTime = false)
