@@ -2,8 +2,6 @@ package io.jasyncio.bench;
 
 import io.jasyncio.Aio;
 import io.jasyncio.Task;
-import io.jasyncio.internal.fiber.Fibers;
-import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.sync.Lock;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,15 +9,12 @@ import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -35,26 +30,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class LockBench {
+public class LockBench extends LoopBenchmark {
 
     static final int TASKS = 1_000;
     static final int ROUNDS = 100;
-
-    private SelectorEventLoop loop;
-
-    @Setup(Level.Trial)
-    public void openLoop() {
-        if (!Fibers.backend().getClass().getSimpleName().startsWith("Continuation")) {
-            throw new IllegalStateException("benchmarks must run on the continuation back end, not "
-                    + Fibers.backend().getClass().getSimpleName());
-        }
-        loop = new SelectorEventLoop();
-    }
-
-    @TearDown(Level.Trial)
-    public void closeLoop() {
-        loop.close();
-    }
 
     @Benchmark
     @OperationsPerInvocation(TASKS * ROUNDS)

@@ -2,23 +2,18 @@ package io.jasyncio.bench;
 
 import io.jasyncio.Aio;
 import io.jasyncio.Task;
-import io.jasyncio.internal.fiber.Fibers;
-import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.queue.Queue;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -40,29 +35,13 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class QueueBench {
+public class QueueBench extends LoopBenchmark {
 
     /** Items per invocation (the Python side uses the same count). */
     static final int N = 100_000;
 
     @Param({"1", "100"})
     public int maxsize;
-
-    private SelectorEventLoop loop;
-
-    @Setup(Level.Trial)
-    public void openLoop() {
-        if (!Fibers.backend().getClass().getSimpleName().startsWith("Continuation")) {
-            throw new IllegalStateException("benchmarks must run on the continuation back end, not "
-                    + Fibers.backend().getClass().getSimpleName());
-        }
-        loop = new SelectorEventLoop();
-    }
-
-    @TearDown(Level.Trial)
-    public void closeLoop() {
-        loop.close();
-    }
 
     @Benchmark
     @OperationsPerInvocation(N)

@@ -2,20 +2,16 @@ package io.jasyncio.bench;
 
 import io.jasyncio.Aio;
 import io.jasyncio.Task;
-import io.jasyncio.loop.SelectorEventLoop;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
-import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 
 /**
@@ -42,22 +38,10 @@ import org.openjdk.jmh.annotations.Warmup;
 @Fork(value = 1, jvmArgsAppend = {"--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED"})
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class SleepZeroBenchmark {
+public class SleepZeroBenchmark extends LoopBenchmark {
 
     /** Switches per invocation (the Python side uses the same count). */
     static final int N = 1_000_000;
-
-    private SelectorEventLoop loop;
-
-    @Setup(Level.Trial)
-    public void openLoop() {
-        loop = BenchLoops.newLoop();
-    }
-
-    @TearDown(Level.Trial)
-    public void closeLoop() {
-        loop.close();
-    }
 
     /** One task, {@value #N} times {@code sleep(0)}. */
     @Benchmark
