@@ -126,6 +126,7 @@ class PipesTest {
         assertSame(reader, in.protocol());
         assertSame(in.transport(), reader.transport);
         assertEquals(List.of("made"), reader.events, "connectionMade ran before the call returned");
+        assertTrue(in.transport().getExtraInfo("pipe") instanceof InputStream);
 
         WriteRecorder writer = new WriteRecorder(loop);
         WritePipeConnection<WriteRecorder> out =
@@ -266,8 +267,10 @@ class PipesTest {
             writer.waitClosed();
         });
         ByteArrayOutputStream got = new ByteArrayOutputStream();
+        boolean sawPaused = false;
         byte[] chunk;
         while ((chunk = reader.read(7000)).length > 0) {
+            sawPaused |= !reader.transport().isReading() && !reader.transport().isClosing();
             got.writeBytes(chunk);
             if (got.size() % 3 == 0) {
                 Aio.sleep(0.001); // a slow reader
@@ -275,6 +278,7 @@ class PipesTest {
         }
         Aio.await(producer);
         assertArrayEquals(payload, got.toByteArray());
+        assertTrue(sawPaused, "more than twice the 4 KiB limit buffered pauses the pipe");
     }
 
     @AioTest(virtualTime = false)
