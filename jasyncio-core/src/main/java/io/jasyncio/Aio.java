@@ -60,7 +60,8 @@ public final class Aio {
      * loop thread outside any task it raises {@link IllegalStateException}: nothing could resume it.
      */
     public static <T> T await(Future<T> future) {
-        SelectorEventLoop loop = EventLoops.runningOrNull();
+        // Usually the caller is a task of the future's own loop: asking that loop spares a ThreadLocal lookup.
+        SelectorEventLoop loop = future.loop.onLoopThread() ? future.loop : EventLoops.runningOrNull();
         if (loop != null) {
             Task<?> task = loop.currentTask();
             if (task == null) {

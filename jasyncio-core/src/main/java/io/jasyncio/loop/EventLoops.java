@@ -9,34 +9,12 @@ public final class EventLoops {
     private static final ThreadLocal<SelectorEventLoop> RUNNING = new ThreadLocal<>();
     private static final ThreadLocal<EventLoop> SET = new ThreadLocal<>();
 
-    /** A thread and the loop running on it. */
-    private record ThreadLoop(Thread thread, SelectorEventLoop loop) {
-    }
-
-    /**
-     * The thread that last found a running loop, and that loop: most programs run one loop, and this spares
-     * every await a {@code ThreadLocal} lookup (which misses the cache under load). Read and written without
-     * synchronisation on purpose: only thread {@code t} writes an entry for {@code t}, after reading
-     * its own {@link #RUNNING} value, and clears the field whenever that value changes, so {@code t} never
-     * sees a stale entry of its own; an entry of another thread is merely a miss.
-     */
-    private static ThreadLoop lastFound;
-
     private EventLoops() {
     }
 
     /** The loop running on this thread (or driving the current task), or {@code null}. */
     public static SelectorEventLoop runningOrNull() {
-        Thread t = Thread.currentThread();
-        ThreadLoop last = lastFound;
-        if (last != null && last.thread == t) {
-            return last.loop;
-        }
-        SelectorEventLoop loop = RUNNING.get();
-        if (loop != null) {
-            lastFound = new ThreadLoop(t, loop);
-        }
-        return loop;
+        return RUNNING.get();
     }
 
     /**
@@ -45,7 +23,7 @@ public final class EventLoops {
      * @throws IllegalStateException when no loop is running on this thread
      */
     public static SelectorEventLoop getRunningLoop() {
-        SelectorEventLoop loop = runningOrNull();
+        SelectorEventLoop loop = RUNNING.get();
         if (loop == null) {
             throw new IllegalStateException("no running event loop");
         }
@@ -57,7 +35,7 @@ public final class EventLoops {
      * {@link #setEventLoop}; raises when there is neither (Python 3.14's rule: no implicit creation).
      */
     public static EventLoop getEventLoop() {
-        SelectorEventLoop running = runningOrNull();
+        SelectorEventLoop running = RUNNING.get();
         if (running != null) {
             return running;
         }
@@ -100,23 +78,12 @@ public final class EventLoops {
         } else {
             RUNNING.set(loop);
         }
-        forgetThisThread();
     }
 
     /** Marks the current thread (a task's own thread on the thread back end) as driven by {@code loop}. */
     public static void enterTaskThread(SelectorEventLoop loop) {
         if (RUNNING.get() != loop) {
             RUNNING.set(loop);
-            forgetThisThread();
         }
-    }
-
-    /**
-     * Drops {@link #lastFound} after this thread's running loop changed. Unconditionally: a write that
-     * follows this thread's own entry in program order is what guarantees it never reads that entry again
-     * (another thread merely misses once).
-     */
-    private static void forgetThisThread() {
-        lastFound = null;
     }
 }

@@ -682,7 +682,16 @@ public class SelectorEventLoop implements EventLoop {
 
     /** Whether the calling code runs on this loop (its thread, or one of its tasks). */
     public boolean inLoop() {
-        return EventLoops.runningOrNull() == this;
+        return onLoopThread() || EventLoops.runningOrNull() == this;
+    }
+
+    /**
+     * Whether the calling thread is the one running this loop: true in its callbacks and, on the
+     * continuation back end, in its tasks (on the thread back end a task has a thread of its own). A field
+     * comparison, cheaper than the {@code ThreadLocal} behind {@link EventLoops#runningOrNull()}.
+     */
+    public boolean onLoopThread() {
+        return thread == Thread.currentThread();
     }
 
     private void checkThread(String method) {

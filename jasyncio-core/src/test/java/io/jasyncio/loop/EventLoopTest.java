@@ -218,7 +218,8 @@ class EventLoopTest {
 
     @Test
     void eachThreadFindsItsOwnRunningLoopWhileOthersLookUpTheirs() throws Exception {
-        // runningOrNull caches the last thread's loop: threads that look up in turn must never see another's.
+        // Aio.await asks the future's loop whether it runs on this thread before the ThreadLocal: threads
+        // that look up their loops in turn must never see another's.
         int threads = 3;
         List<String> errors = java.util.Collections.synchronizedList(new ArrayList<>());
         CountDownLatch done = new CountDownLatch(threads);
@@ -227,7 +228,7 @@ class EventLoopTest {
                 try (SelectorEventLoop loop = new SelectorEventLoop()) {
                     loop.runUntilComplete(() -> {
                         for (int i = 0; i < 20_000; i++) {
-                            if (Aio.getRunningLoop() != loop || EventLoops.runningOrNull() != loop) {
+                            if (Aio.getRunningLoop() != loop || EventLoops.runningOrNull() != loop || !loop.inLoop()) {
                                 errors.add("iteration " + i + " saw another loop");
                                 break;
                             }
@@ -250,6 +251,26 @@ class EventLoopTest {
         assertTrue(done.await(60, TimeUnit.SECONDS));
         assertEquals(List.of(), errors);
         assertNull(EventLoops.runningOrNull());
+    }
+
+    @Test
+    void awaitingAFutureOfAnotherLoopIsRefusedAndOneOfThisLoopIsAwaited() {
+        try (SelectorEventLoop loop = VirtualTime.newLoop(); SelectorEventLoop other = VirtualTime.newLoop()) {
+            io.jasyncio.Future<String> foreign = other.createFuture();
+            foreign.setResult("not here");
+            IllegalStateException e = assertThrows(IllegalStateException.class,
+                    () -> loop.runUntilComplete(() -> {
+                        io.jasyncio.Future<String> pending = other.createFuture();
+                        return Aio.await(pending);
+                    }));
+            assertTrue(e.getMessage().contains("attached to a different loop"), e.getMessage());
+            assertEquals("not here", loop.runUntilComplete(() -> Aio.await(foreign)), "a done future is not awaited");
+            assertEquals("here", loop.runUntilComplete(() -> {
+                io.jasyncio.Future<String> own = loop.createFuture();
+                loop.callSoon(() -> own.setResult("here"));
+                return Aio.await(own);
+            }));
+        }
     }
 
     private static void assertNull(Object o) {
