@@ -67,13 +67,7 @@ final class ProcessStreamProtocol extends FlowControlProtocol implements Subproc
             }
             // Wakes writers waiting in drain(), as the end of a connection does.
             connectionLost(error);
-            if (error == null) {
-                stdinClosed.setResult(null);
-            } else {
-                stdinClosed.setException(error);
-                // Nobody has to call waitClosed(): an error nobody awaits is not worth a report.
-                stdinClosed.exception();
-            }
+            completeClosed(stdinClosed, error);
             return;
         }
         StreamReader reader = fd == 1 ? stdout : fd == 2 ? stderr : null;

@@ -30,13 +30,7 @@ final class WritePipeStreamProtocol extends FlowControlProtocol implements Write
     @Override
     public void connectionLost(Throwable error) {
         super.connectionLost(error);
-        if (error == null) {
-            closed.setResult(null);
-        } else {
-            closed.setException(error);
-            // Nobody has to call waitClosed(): an error nobody awaits is not worth a report.
-            closed.exception();
-        }
+        completeClosed(closed, error);
     }
 
     @Override

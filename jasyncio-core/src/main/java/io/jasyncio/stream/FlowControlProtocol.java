@@ -90,4 +90,21 @@ public abstract class FlowControlProtocol implements BaseProtocol {
 
     /** The future that {@link StreamWriter#waitClosed()} awaits: done when the connection is lost. */
     protected abstract Future<Void> closeWaiter(StreamWriter stream);
+
+    /**
+     * Completes {@code closed}, a {@link #closeWaiter} future, as the connection ends with {@code error}
+     * ({@code null}: cleanly); nothing if it is done already. An error is marked as retrieved: nobody has to
+     * call {@code waitClosed()}, so one nobody awaits is not reported as "never retrieved".
+     */
+    protected static void completeClosed(Future<Void> closed, Throwable error) {
+        if (closed.done()) {
+            return;
+        }
+        if (error == null) {
+            closed.setResult(null);
+        } else {
+            closed.setException(error);
+            closed.exception();
+        }
+    }
 }

@@ -121,16 +121,7 @@ public class StreamReaderProtocol extends FlowControlProtocol implements Buffere
         } else {
             reader.setException(error);
         }
-        if (!closed.done()) {
-            if (error == null) {
-                closed.setResult(null);
-            } else {
-                closed.setException(error);
-                // Nobody has to call waitClosed(): the error already reached the reader, so it is not
-                // "never retrieved".
-                closed.exception();
-            }
-        }
+        completeClosed(closed, error);
         super.connectionLost(error);
         transport = null;
     }
