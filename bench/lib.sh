@@ -4,7 +4,7 @@
 # QUICK, PIN and JAR.
 . "$ROOT/scripts/jdk.sh"
 export MAVEN_OPTS="${MAVEN_OPTS:---sun-misc-unsafe-memory-access=allow}"
-EXPORTS="--add-exports java.base/jdk.internal.vm=ALL-UNNAMED"
+EXPORTS="--add-exports java.base/jdk.internal.vm=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED"
 PY=/usr/bin/python3
 CPU="${CPU:-1}"
 QUICK="${QUICK:-}"

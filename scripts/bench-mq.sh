@@ -52,7 +52,7 @@ ulimit -n "$(ulimit -Hn)"
 JAR="$ROOT/jasyncio-examples/target/jasyncio-examples-0.1.0-SNAPSHOT.jar"
 CP_FILE="$ROOT/jasyncio-examples/target/classpath.txt"
 [ -f "$JAR" ] && [ -f "$CP_FILE" ] || { echo "build first: mvn -q -B -pl jasyncio-examples -am package -DskipTests" >&2; exit 1; }
-JVM="$BUILD/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp $JAR:$(cat "$CP_FILE") io.jasyncio.examples.Main"
+JVM="$BUILD/lib/jrun.sh 25 --add-exports java.base/jdk.internal.vm=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED -cp $JAR:$(cat "$CP_FILE") io.jasyncio.examples.Main"
 PYMQ="/usr/bin/python3 $ROOT/jasyncio-examples/src/test/python/mq/mq_server.py"
 declare -A CMDS=(
     [jasyncio]="$JVM mq-server --port {port} --quiet true"

@@ -23,7 +23,7 @@ cat "$FILE" > /dev/null   # in the page cache before anything is measured
 taskset -c 1 socat -u -b 1048576 TCP-LISTEN:$PORT,bind=127.0.0.1,reuseaddr,fork,rcvbuf=4194304 OPEN:/dev/null &
 SINK=$!
 sleep 0.5
-J=(taskset -c 0 "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC --add-exports java.base/jdk.internal.vm=ALL-UNNAMED -cp "$JAR" io.jasyncio.bench.SendfileProbe)
+J=(taskset -c 0 "$JAVA_HOME/bin/java" -Xms256m -Xmx256m -XX:+UseSerialGC --add-exports java.base/jdk.internal.vm=ALL-UNNAMED --add-exports java.base/sun.nio.ch=ALL-UNNAMED --enable-native-access=ALL-UNNAMED -cp "$JAR" io.jasyncio.bench.SendfileProbe)
 P=(taskset -c 0 /usr/bin/python3 "$ROOT/bench/py/sendfile_probe.py")
 for n in $(seq 1 "$REPEATS"); do
     "${J[@]}" $PORT "$FILE" sendfile "$ROUNDS"

@@ -1,6 +1,7 @@
 package io.jasyncio.bench;
 
 import io.jasyncio.Aio;
+import io.jasyncio.internal.SocketIo;
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.net.Protocol;
 import io.jasyncio.net.Server;
@@ -53,7 +54,8 @@ public final class EchoProtocolServer {
             SelectorEventLoop loop = Aio.getRunningLoop();
             Server server = loop.createServer(Echo::new, host, port, 1024, false);
             System.out.println("jasyncio-echo-proto java=" + System.getProperty("java.version")
-                    + " listening on " + server.sockets().getFirst().getLocalAddress());
+                    + " listening on " + server.sockets().getFirst().getLocalAddress()
+                    + (SocketIo.nativeIo() ? ", socket I/O through libc" : ", socket I/O through SocketChannel"));
             server.serveForever();
         });
     }

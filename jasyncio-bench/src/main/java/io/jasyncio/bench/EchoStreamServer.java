@@ -1,6 +1,7 @@
 package io.jasyncio.bench;
 
 import io.jasyncio.Aio;
+import io.jasyncio.internal.SocketIo;
 import io.jasyncio.net.Server;
 import io.jasyncio.stream.ClientConnectedCallback;
 import io.jasyncio.stream.IncompleteReadError;
@@ -108,7 +109,8 @@ public final class EchoStreamServer {
         };
         Aio.run(() -> {
             try (Server server = Streams.startServer(echo, "127.0.0.1", port)) {
-                System.out.println("EchoStreamServer (" + mode + " " + size + ") on 127.0.0.1:" + port);
+                System.out.println("EchoStreamServer (" + mode + " " + size + ") on 127.0.0.1:" + port
+                        + (SocketIo.nativeIo() ? ", socket I/O through libc" : ", socket I/O through SocketChannel"));
                 server.serveForever();
             }
         });

@@ -2,6 +2,7 @@ package io.jasyncio.net;
 
 import io.jasyncio.Future;
 import io.jasyncio.internal.ReadBuffers;
+import io.jasyncio.internal.SocketIo;
 import io.jasyncio.loop.ExceptionContext;
 import io.jasyncio.loop.SelectorEventLoop;
 import java.io.IOException;
@@ -48,6 +49,8 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
     private BufferedProtocol buffered;
     /** The loop thread's receive buffers, once the first read looked them up. */
     private ReadBuffers readBuffers;
+    /** The loop thread's socket reads and writes, once asked for. */
+    private SocketIo io;
     private Server server;
     private final WriteBuffer buffer = new WriteBuffer();
     private int high = 64 * 1024;
@@ -172,6 +175,12 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
 
     // ---- reading -------------------------------------------------------------------------------
 
+    /** The socket I/O of the loop thread (asked for once: calls come from the loop's thread, or in turn with it). */
+    private SocketIo io() {
+        SocketIo i = io;
+        return i != null ? i : (io = SocketIo.ofThisThread());
+    }
+
     private void readReady() {
         if (connLost > 0) {
             return;
@@ -188,7 +197,7 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
         ByteBuffer buf = rb.lend(ReadBuffers.SIZE);
         int n;
         try {
-            n = channel.read(buf);
+            n = io().read(channel, buf);
         } catch (IOException e) {
             fatalError(e, "Fatal read error on socket transport");
             return;
@@ -221,7 +230,7 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
         }
         int n;
         try {
-            n = channel.read(buf);
+            n = io().read(channel, buf);
         } catch (IOException e) {
             fatalError(e, "Fatal read error on socket transport");
             return;
@@ -306,7 +315,7 @@ public final class SocketTransport extends SelectorTransport<SocketChannel> impl
         }
         if (buffer.isEmpty() && !holdBack()) {
             try {
-                channel.write(data);
+                io().write(channel, data);
             } catch (IOException e) {
                 fatalError(e, "Fatal write error on socket transport");
                 return;

@@ -32,6 +32,7 @@ public final class ChildJvm implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
+                "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED",
                 "-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
         return new ChildJvm(new ProcessBuilder(command).start());

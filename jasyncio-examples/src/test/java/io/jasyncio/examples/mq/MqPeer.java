@@ -41,7 +41,8 @@ final class MqPeer implements AutoCloseable {
         String java = ProcessHandle.current().info().command().orElse("java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         List<String> command = new ArrayList<>(List.of(java, "-XX:TieredStopAtLevel=1", "-Xshare:auto",
-                "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED", "-cp", classPath, Main.class.getName()));
+                "--add-exports", "java.base/jdk.internal.vm=ALL-UNNAMED",
+                "--add-exports", "java.base/sun.nio.ch=ALL-UNNAMED", "--enable-native-access=ALL-UNNAMED", "-cp", classPath, Main.class.getName()));
         command.addAll(List.of(args));
         return new MqPeer(command);
     }
