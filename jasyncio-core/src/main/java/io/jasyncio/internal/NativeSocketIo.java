@@ -65,63 +65,60 @@ final class NativeSocketIo {
     }
 
     static int read(MemorySegment state, SocketChannel channel, ByteBuffer dst) throws IOException {
-        int pos = dst.position();
-        int len = dst.limit() - pos;
-        if (len == 0) {
-            return 0;
-        }
         if (!(channel instanceof sun.nio.ch.SelChImpl ch)) {
             return channel.read(dst);
         }
-        int fd = ch.getFDVal();
-        long address = ((sun.nio.ch.DirectBuffer) dst).address() + pos;
-        long n;
-        do {
-            n = read(state, fd, address, len);
-        } while (n < 0 && errno(state) == EINTR);
-        Reference.reachabilityFence(dst);
-        if (n > 0) {
-            dst.position(pos + (int) n);
-            return (int) n;
+        if (!dst.hasRemaining()) {
+            return 0;
         }
-        if (n == 0) {
-            return -1;
+        long n = transfer(false, state, ch, dst);
+        if (n >= 0) {
+            return n == 0 ? -1 : (int) n;
         }
-        int err = errno(state);
+        int err = (int) -n;
         if (err == EAGAIN) {
             return 0;
         }
-        if (err == ECONNRESET) {
-            throw new SocketException("Connection reset");
-        }
-        throw new IOException(message(err));
+        throw err == ECONNRESET ? new SocketException("Connection reset") : new IOException(message(err));
     }
 
     static int write(MemorySegment state, SocketChannel channel, ByteBuffer src) throws IOException {
-        int pos = src.position();
-        int len = src.limit() - pos;
-        if (len == 0) {
-            return 0;
-        }
         if (!(channel instanceof sun.nio.ch.SelChImpl ch)) {
             return channel.write(src);
         }
-        int fd = ch.getFDVal();
-        long address = ((sun.nio.ch.DirectBuffer) src).address() + pos;
-        long n;
-        do {
-            n = send(state, fd, address, len);
-        } while (n < 0 && errno(state) == EINTR);
-        Reference.reachabilityFence(src);
+        if (!src.hasRemaining()) {
+            return 0;
+        }
+        long n = transfer(true, state, ch, src);
         if (n >= 0) {
-            src.position(pos + (int) n);
             return (int) n;
         }
-        int err = errno(state);
+        int err = (int) -n;
         if (err == EAGAIN) {
             return 0;
         }
         throw new IOException(err == EPIPE ? "Broken pipe" : err == ECONNRESET ? "Connection reset by peer" : message(err));
+    }
+
+    /**
+     * One {@code send} from, or {@code read} into, the remaining bytes of {@code buf}, retried on EINTR: the
+     * count, by which {@code buf}'s position has moved (0: a read's end of stream), or minus errno.
+     */
+    private static long transfer(boolean send, MemorySegment state, sun.nio.ch.SelChImpl ch, ByteBuffer buf) {
+        int fd = ch.getFDVal();
+        int pos = buf.position();
+        int len = buf.limit() - pos;
+        long address = ((sun.nio.ch.DirectBuffer) buf).address() + pos;
+        long n;
+        do {
+            n = send ? send(state, fd, address, len) : read(state, fd, address, len);
+        } while (n < 0 && errno(state) == EINTR);
+        Reference.reachabilityFence(buf);
+        if (n < 0) {
+            return -errno(state);
+        }
+        buf.position(pos + (int) n);
+        return n;
     }
 
     private static long read(MemorySegment state, int fd, long address, int len) {

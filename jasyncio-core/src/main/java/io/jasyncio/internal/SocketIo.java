@@ -16,10 +16,10 @@ import java.nio.channels.SocketChannel;
  * reset")} on a reset read, {@code IOException("Broken pipe")} or {@code ("Connection reset by peer")} on a
  * write. The system property {@code jasyncio.io=channel} turns the native path off.
  *
- * <p>Only for channels that a loop's selector holds (transports'): the JDK does not release the descriptor
- * of a registered channel that is closed until the selector has dropped its key, on the loop thread, so a
- * descriptor used here cannot have been reused in between. Not thread-safe: a loop's callbacks and tasks use
- * their thread's instance in turn.
+ * <p>For transports' channels, which only their loop uses and closes: a call first checks {@code isOpen()},
+ * and the JDK does not release the descriptor of a registered channel that another thread closes until the
+ * selector has dropped its key, on the loop thread, so the descriptor cannot be reused under a call. Not
+ * thread-safe: a loop's callbacks and tasks use their thread's instance in turn.
  */
 public final class SocketIo {
 
