@@ -18,8 +18,9 @@ import java.nio.channels.SocketChannel;
 
 /**
  * {@link SocketIo}'s native path: libc's {@code read} and {@code send} called through the FFM API on the
- * descriptor that {@code sun.nio.ch} keeps in the channel. This class is loaded only when that package is
- * exported to us and native access is enabled (see {@link #usable()}); nothing else touches either.
+ * descriptor that {@code sun.nio.ch} keeps in the channel. {@link SocketIo} loads this class only when that
+ * package is exported to us and native access is enabled; nothing else touches either. The errno values are
+ * Linux's (the same on x86-64 and AArch64, the only platforms {@code SocketIo} allows).
  */
 @SuppressWarnings("restricted") // the downcalls and strerror's string are what this class is for
 final class NativeSocketIo {
@@ -64,6 +65,7 @@ final class NativeSocketIo {
         return Arena.ofAuto().allocate(CALL_STATE);
     }
 
+    /** As {@code channel.read(dst)}, for a non-blocking channel and a writable direct buffer. */
     static int read(MemorySegment state, SocketChannel channel, ByteBuffer dst) throws IOException {
         if (!(channel instanceof sun.nio.ch.SelChImpl ch)) {
             return channel.read(dst);
@@ -82,6 +84,7 @@ final class NativeSocketIo {
         throw err == ECONNRESET ? new SocketException("Connection reset") : new IOException(message(err));
     }
 
+    /** As {@code channel.write(src)}, for a non-blocking channel and a direct buffer. */
     static int write(MemorySegment state, SocketChannel channel, ByteBuffer src) throws IOException {
         if (!(channel instanceof sun.nio.ch.SelChImpl ch)) {
             return channel.write(src);

@@ -208,7 +208,7 @@ class SocketIoTest {
     }
 
     @Test
-    void heapBuffersBlockingAndClosedChannelsGoToTheChannel() throws Exception {
+    void heapBuffersReadOnlyBuffersBlockingAndClosedChannelsGiveTheChannelsResults() throws Exception {
         SocketIo io = SocketIo.ofThisThread();
         SocketChannel[] p = pair();
         try (SocketChannel ours = p[0]; SocketChannel peer = p[1]) {
@@ -219,6 +219,12 @@ class SocketIoTest {
                 peer.read(in);
             }
             assertEquals("abc", new String(in.array(), StandardCharsets.US_ASCII));
+            ByteBuffer toUs = ByteBuffer.allocateDirect(5).put("12345".getBytes(StandardCharsets.US_ASCII)).flip();
+            assertEquals(5, io.write(peer, toUs), "a blocking channel writes everything");
+            settle();
+            ByteBuffer got = ByteBuffer.allocateDirect(8);
+            assertEquals(5, io.read(ours, got));
+            assertEquals("12345", StandardCharsets.US_ASCII.decode(got.flip()).toString());
             ByteBuffer readOnly = ByteBuffer.allocateDirect(8).asReadOnlyBuffer();
             assertThrows(IllegalArgumentException.class, () -> io.read(ours, readOnly), "the channel's own error");
             ours.close();
