@@ -55,7 +55,7 @@ public final class EchoProtocolServer {
             Server server = loop.createServer(Echo::new, host, port, 1024, false);
             System.out.println("jasyncio-echo-proto java=" + System.getProperty("java.version")
                     + " listening on " + server.sockets().getFirst().getLocalAddress()
-                    + (SocketIo.nativeIo() ? ", socket I/O through libc" : ", socket I/O through SocketChannel"));
+                    + ", " + SocketIo.describe());
             server.serveForever();
         });
     }

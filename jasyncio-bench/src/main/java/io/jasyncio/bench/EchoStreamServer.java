@@ -110,7 +110,7 @@ public final class EchoStreamServer {
         Aio.run(() -> {
             try (Server server = Streams.startServer(echo, "127.0.0.1", port)) {
                 System.out.println("EchoStreamServer (" + mode + " " + size + ") on 127.0.0.1:" + port
-                        + (SocketIo.nativeIo() ? ", socket I/O through libc" : ", socket I/O through SocketChannel"));
+                        + ", " + SocketIo.describe());
                 server.serveForever();
             }
         });

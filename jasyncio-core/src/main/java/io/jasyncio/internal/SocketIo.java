@@ -43,6 +43,11 @@ public final class SocketIo {
         return NATIVE;
     }
 
+    /** Which path this JVM uses, for a program's start-up line: "socket I/O through libc" or "... SocketChannel". */
+    public static String describe() {
+        return NATIVE ? "socket I/O through libc" : "socket I/O through SocketChannel";
+    }
+
     /** As {@code channel.read(dst)}. */
     public int read(SocketChannel channel, ByteBuffer dst) throws IOException {
         if (NATIVE && dst.isDirect() && !dst.isReadOnly() && channel.isOpen() && !channel.isBlocking()) {
