@@ -5,14 +5,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.ResourceBundle;
 
-/** A System.Logger that keeps what it is told, for tests of the loop's reports. */
-final class CapturingLogger implements System.Logger {
+/** A System.Logger that keeps what it is told, for tests of what the loop and transports report. */
+public final class CapturingLogger implements System.Logger {
 
     /** One logged record. */
-    record Entry(Level level, String message, Throwable thrown) {
+    public record Entry(Level level, String message, Throwable thrown) {
     }
 
-    final List<Entry> entries = new ArrayList<>();
+    /** What was logged, in order. */
+    public final List<Entry> entries = new ArrayList<>();
+
+    /** Each record as "LEVEL message", in order. */
+    public synchronized List<String> messages() {
+        return entries.stream().map(e -> e.level() + " " + e.message()).toList();
+    }
 
     @Override
     public String getName() {

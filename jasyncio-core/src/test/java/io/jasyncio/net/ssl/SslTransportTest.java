@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.jasyncio.Aio;
+import io.jasyncio.loop.CapturingLogger;
 import io.jasyncio.loop.SelectorEventLoop;
 import io.jasyncio.testing.AioTest;
 import java.nio.ByteBuffer;
@@ -42,8 +43,8 @@ class SslTransportTest {
         for (int i = 0; i < 10; i++) {
             s.transport.write(ByteBuffer.wrap(new byte[] {1})); // dropped; as asyncio, a warning from the 5th on
         }
-        assertEquals(6, log.messages.size());
-        assertEquals("WARNING SSL connection is closed", log.messages.get(0));
+        assertEquals(6, log.entries.size());
+        assertEquals("WARNING SSL connection is closed", log.messages().getFirst());
     }
 
     @AioTest
