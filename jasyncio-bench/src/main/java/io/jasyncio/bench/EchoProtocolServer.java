@@ -15,8 +15,18 @@ import java.nio.ByteBuffer;
  * is paused, so a client that does not read cannot make the server buffer without limit.
  *
  * <p>Usage: {@code EchoProtocolServer [PORT] [HOST]} (default 25000 on 127.0.0.1). Runs until killed.
+ *
+ * <p>For experiments on what per-connection memory costs (docs/net-benchmarks.md, ninth run):
+ * {@code -Decho.chain=N} gives each connection N objects of 64 bytes, allocated {@code -Decho.gap=B} bytes
+ * apart, which every message walks and writes, as a streams server's message touches the connection's
+ * transport, reader, writer, task and stack chunk. Both default to 0: nothing is walked.
  */
 public final class EchoProtocolServer {
+
+    private static final int CHAIN = Integer.getInteger("echo.chain", 0);
+    private static final int GAP = Integer.getInteger("echo.gap", 0);
+    /** Where the gaps between a chain's objects go, so that the allocation is not dropped. */
+    private static Object gapSink;
 
     private EchoProtocolServer() {
     }
@@ -24,6 +34,7 @@ public final class EchoProtocolServer {
     /** Echoes every byte back on the same connection. */
     static final class Echo implements Protocol {
         private Transport transport;
+        private final Node chain = Node.chain(CHAIN);
 
         @Override
         public void connectionMade(Transport transport) {
@@ -32,6 +43,9 @@ public final class EchoProtocolServer {
 
         @Override
         public void dataReceived(ByteBuffer data) {
+            for (Node n = chain; n != null; n = n.next) {
+                n.visits++;
+            }
             transport.write(data);
         }
 
@@ -43,6 +57,27 @@ public final class EchoProtocolServer {
         @Override
         public void resumeWriting() {
             transport.resumeReading();
+        }
+    }
+
+    /** One link of a connection's chain: a header, a reference and six longs, 64 bytes with compressed oops. */
+    @SuppressWarnings("unused") // the padding fields size the object
+    private static final class Node {
+        Node next;
+        long visits;
+        long pad1, pad2, pad3, pad4, pad5;
+
+        static Node chain(int length) {
+            Node head = null;
+            for (int i = 0; i < length; i++) {
+                Node n = new Node();
+                n.next = head;
+                head = n;
+                if (GAP > 0) {
+                    gapSink = new byte[GAP];
+                }
+            }
+            return head;
         }
     }
 
