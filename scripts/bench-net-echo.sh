@@ -30,11 +30,7 @@ while getopts "b:r:R:s:c:d:o:S" o; do
 done
 shift $((OPTIND - 1))
 SERVERS=("$@"); [ ${#SERVERS[@]} -gt 0 ] || SERVERS=(jasyncio-proto jasyncio-streams jasyncio-streams-direct jasyncio-streams-into jasyncio-streams-read java-nio nio-per-conn netty-nio uvloop-proto asyncio-proto)
-BENCH="$(cd "$BENCH" && pwd)"
-JAR="${JAR:-$ROOT/jasyncio-bench/target/benchmarks.jar}"   # JAR=... to measure a copy while the tree is rebuilt
-[ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
-. "$BENCH/lib/servers.sh"
-. "$ROOT/scripts/echo-servers.sh"
+. "$ROOT/scripts/echo-setup.sh"
 [ -n "$OUT" ] || OUT="$BENCH/results/net-echo-$(date +%F-%H%M).jsonl"
 OUT="$(cd "$(dirname "$OUT")" && pwd)/$(basename "$OUT")"
 [ "$ONLY_SUMMARY" = 1 ] || for round in $(seq "$FIRST" $((FIRST + ROUNDS - 1))); do

@@ -22,13 +22,8 @@ while getopts "b:s:c:r:" o; do
 done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || { sed -n '2,13p' "$0" >&2; exit 1; }
-BENCH="$(cd "$BENCH" && pwd)"
-JAR="${JAR:-$ROOT/jasyncio-bench/target/benchmarks.jar}"
-[ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
-[ -x "$BENCH/build/echoload" ] || { echo "build the harness first: $BENCH/build.sh" >&2; exit 1; }
+. "$ROOT/scripts/echo-setup.sh"
 command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 1; }
-. "$BENCH/lib/servers.sh"
-. "$ROOT/scripts/echo-servers.sh"
 PORT=25411
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 

@@ -23,12 +23,7 @@ while getopts "b:s:c:w:d:o:" o; do
 done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || { sed -n '2,14p' "$0" >&2; exit 1; }
-BENCH="$(cd "$BENCH" && pwd)"
-JAR="${JAR:-$ROOT/jasyncio-bench/target/benchmarks.jar}"
-[ -f "$JAR" ] || { echo "build first: mvn -q package -pl jasyncio-core,jasyncio-bench -am -DskipTests" >&2; exit 1; }
-[ -x "$BENCH/build/echoload" ] || { echo "build the harness first: $BENCH/build.sh" >&2; exit 1; }
-. "$BENCH/lib/servers.sh"
-. "$ROOT/scripts/echo-servers.sh"
+. "$ROOT/scripts/echo-setup.sh"
 
 # async-profiler: asprof looks for its library in ../lib next to itself.
 AP="${AP_HOME:-$HOME/.cache/jasyncio/async-profiler-4.0}"
