@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # echo-sched.sh - the scheduling side of an echo server's kernel time: the server pinned to CPU 0, the
-# harness's echoload on CPU 1, and over 5 s of load `perf stat` counts, per echoed message, how often the
-# load generator's thread went to sleep (each sleep is a wake-up some later server write pays for) and how
-# many messages each of the server's epoll_wait calls served; /proc gives the server's user and system time.
+# harness's echoload on CPU 1, and over 5 s of load `perf stat` counts, per echoed message (at the load's
+# mean rate), how often the load generator's thread was switched out, which on its own core means it went to
+# sleep (each sleep is a wake-up some later server write pays for), and how many messages each of the
+# server's epoll_wait calls served; /proc gives the server's user and system time over the same 5 s.
 #
 #   scripts/echo-sched.sh [-b BENCH_DIR] [-s SIZE] [-c CONNS] [-r REPEATS] SERVER...
 #
@@ -17,11 +18,11 @@ BENCH="$ROOT/../shared/bench"; SIZE=10240; CONNS=100; REPEATS=1
 while getopts "b:s:c:r:" o; do
     case "$o" in
         b) BENCH="$OPTARG" ;; s) SIZE="$OPTARG" ;; c) CONNS="$OPTARG" ;; r) REPEATS="$OPTARG" ;;
-        *) sed -n '2,13p' "$0" >&2; exit 1 ;;
+        *) sed -n '2,14p' "$0" >&2; exit 1 ;;
     esac
 done
 shift $((OPTIND - 1))
-[ $# -gt 0 ] || { sed -n '2,13p' "$0" >&2; exit 1; }
+[ $# -gt 0 ] || { sed -n '2,14p' "$0" >&2; exit 1; }
 . "$ROOT/scripts/echo-setup.sh"
 command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 1; }
 PORT=25411
@@ -30,7 +31,7 @@ TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT
 ticks() { awk '{print $14, $15}' "/proc/$1/stat"; }
 
 run_one() { # NAME COMMAND
-    local name="$1" cmd="${2//\{port\}/$PORT}" spid lpid t0 t1
+    local name="$1" cmd="${2//\{port\}/$PORT}" spid lpid ppid t0 t1
     eval "taskset -c 0 $cmd" >"$TMP/server.log" 2>&1 &
     for _ in $(seq 50); do (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null && break; sleep 0.1; done
     spid="$(pgrep -f -- "$PORT" | head -1)"
@@ -40,8 +41,9 @@ run_one() { # NAME COMMAND
     sleep 1.5
     t0="$(ticks "$spid")"
     perf stat -x, -p "$spid" -e syscalls:sys_enter_epoll_wait -- sleep 5 2>"$TMP/srv.perf" &
+    ppid=$!
     perf stat -x, -p "$lpid" -e sched:sched_switch -- sleep 5 2>"$TMP/cli.perf"
-    wait %2 2>/dev/null || true
+    wait "$ppid" || true
     t1="$(ticks "$spid")"
     wait "$lpid" || true
     pkill -f -- "$PORT" || true; sleep 1; pkill -9 -f -- "$PORT" 2>/dev/null || true
