@@ -32,9 +32,8 @@ public final class EchoProtocolServer {
     }
 
     /** Echoes every byte back on the same connection. */
-    static final class Echo implements Protocol {
-        private Transport transport;
-        private final Node chain = Node.chain(CHAIN);
+    static class Echo implements Protocol {
+        Transport transport;
 
         @Override
         public void connectionMade(Transport transport) {
@@ -43,9 +42,6 @@ public final class EchoProtocolServer {
 
         @Override
         public void dataReceived(ByteBuffer data) {
-            for (Node n = chain; n != null; n = n.next) {
-                n.visits++;
-            }
             transport.write(data);
         }
 
@@ -57,6 +53,19 @@ public final class EchoProtocolServer {
         @Override
         public void resumeWriting() {
             transport.resumeReading();
+        }
+    }
+
+    /** {@link Echo} that first walks and writes its connection's {@link Node} chain ({@code -Decho.chain}). */
+    static final class WalkingEcho extends Echo {
+        private final Node chain = Node.chain(CHAIN);
+
+        @Override
+        public void dataReceived(ByteBuffer data) {
+            for (Node n = chain; n != null; n = n.next) {
+                n.visits++;
+            }
+            transport.write(data);
         }
     }
 
@@ -87,7 +96,7 @@ public final class EchoProtocolServer {
         String host = args.length > 1 ? args[1] : "127.0.0.1";
         Aio.run(() -> {
             SelectorEventLoop loop = Aio.getRunningLoop();
-            Server server = loop.createServer(Echo::new, host, port, 1024, false);
+            Server server = loop.createServer(CHAIN > 0 ? WalkingEcho::new : Echo::new, host, port, 1024, false);
             System.out.println("jasyncio-echo-proto java=" + System.getProperty("java.version")
                     + " listening on " + server.sockets().getFirst().getLocalAddress()
                     + ", " + SocketIo.describe());
