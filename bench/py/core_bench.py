@@ -33,29 +33,12 @@ import subprocess
 import sys
 import time
 
+from fresh_loop import run_fresh
+
 N_SWITCHES = 1_000_000
 N_TASKS = 1_000_000
 N_GATHER = 100_000
 N_SLEEPING = 1_000_000
-
-
-def new_loop(kind):
-    if kind == "uvloop":
-        import uvloop
-        return uvloop.new_event_loop()
-    if kind == "asyncio":
-        return asyncio.new_event_loop()
-    raise SystemExit(f"unknown loop {kind!r}: use asyncio or uvloop")
-
-
-def run_fresh(kind, coro_fn):
-    loop = new_loop(kind)
-    asyncio.set_event_loop(loop)
-    try:
-        return loop.run_until_complete(coro_fn())
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
 
 
 def proc_status_kib(field):

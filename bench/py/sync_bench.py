@@ -30,6 +30,8 @@ import statistics
 import sys
 import time
 
+from fresh_loop import run_fresh
+
 N_ITEMS = 100_000
 TASKS = 1_000
 ROUNDS = 100
@@ -38,25 +40,6 @@ N_EXECUTOR = 10_000
 
 def ident(i):
     return i
-
-
-def new_loop(kind):
-    if kind == "uvloop":
-        import uvloop
-        return uvloop.new_event_loop()
-    if kind == "asyncio":
-        return asyncio.new_event_loop()
-    raise SystemExit(f"unknown loop {kind!r}: use asyncio or uvloop")
-
-
-def run_fresh(kind, coro_fn):
-    loop = new_loop(kind)
-    asyncio.set_event_loop(loop)
-    try:
-        return loop.run_until_complete(coro_fn())
-    finally:
-        asyncio.set_event_loop(None)
-        loop.close()
 
 
 def queue_put_get(maxsize, n):
