@@ -24,7 +24,7 @@ done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || { sed -n '2,14p' "$0" >&2; exit 1; }
 . "$ROOT/scripts/echo-setup.sh"
-[ -x "$BENCH/build/echoload" ] || { echo "build the harness first: $BENCH/build.sh" >&2; exit 1; }
+require_echoload
 command -v perf >/dev/null || { echo "perf is missing: apt-get install -y linux-perf" >&2; exit 1; }
 PORT=25411
 TMP="$(mktemp -d)"; trap 'rm -rf "$TMP"' EXIT

@@ -24,7 +24,7 @@ done
 shift $((OPTIND - 1))
 [ $# -gt 0 ] || { sed -n '2,14p' "$0" >&2; exit 1; }
 . "$ROOT/scripts/echo-setup.sh"
-[ -x "$BENCH/build/echoload" ] || { echo "build the harness first: $BENCH/build.sh" >&2; exit 1; }
+require_echoload
 
 # async-profiler: asprof looks for its library in ../lib next to itself.
 AP="${AP_HOME:-$HOME/.cache/jasyncio/async-profiler-4.0}"
